@@ -1,0 +1,22 @@
+package cn.dcjk.common.security;
+
+/** The realm roles of ARCHITECTURE.md ("Identity"). */
+public final class Roles {
+    public static final String PLANNER = "planner";
+    public static final String OFFICE_REVIEWER = "office-reviewer";
+    public static final String COMMITTEE_APPROVER = "committee-approver";
+    public static final String INSPECTION_TEAM = "inspection-team";
+    public static final String INSPECTED_UNIT = "inspected-unit";
+    public static final String DISCIPLINE_OFFICER = "discipline-officer";
+    public static final String COMPLAINT_HANDLER = "complaint-handler";
+    public static final String AUDITOR = "auditor";
+    public static final String INTEGRATOR = "integrator";
+    public static final String ADMIN = "admin";
+
+    /** Claims the realm's mappers put in every access token. */
+    public static final String UNIT_CLAIM = "unit_code";
+    public static final String DISPATCHING_UNIT_CLAIM = "dispatching_unit_code";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,48 @@
+package cn.dcjk.gateway.auth;
+
+import cn.dcjk.common.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Set;
+
+/** The caller as the gateway sees it after the token check; anonymous on public routes without a token. */
+public record CallerIdentity(String name, Set<String> roles, String unitCode, String dispatchingUnitCode) {
+
+    public static final CallerIdentity ANONYMOUS = new CallerIdentity("anonymous", Set.of(), null, null);
+
+    public static CallerIdentity of(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return ANONYMOUS;
+        }
+        String name = identity.getPrincipal().getName();
+        String unit = null;
+        String dispatching = null;
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object preferred = jwt.getClaim("preferred_username");
+            if (preferred != null) {
+                name = preferred.toString().replace("\"", "");
+            }
+            unit = claim(jwt, Roles.UNIT_CLAIM);
+            dispatching = claim(jwt, Roles.DISPATCHING_UNIT_CLAIM);
+        }
+        return new CallerIdentity(name, Set.copyOf(identity.getRoles()), unit, dispatching);
+    }
+
+    public boolean anonymous() {
+        return this == ANONYMOUS;
+    }
+
+    public boolean actsAsInspectionTeam() {
+        return roles.contains(Roles.INSPECTION_TEAM);
+    }
+
+    private static String claim(JsonWebToken jwt, String name) {
+        Object v = jwt.getClaim(name);
+        if (v == null) {
+            return null;
+        }
+        String s = v.toString().replace("\"", "").trim();
+        return s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,42 @@
+package cn.dcjk.gateway.health;
+
+import cn.dcjk.gateway.proxy.Gateway;
+import cn.dcjk.gateway.route.UpstreamClient;
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.util.List;
+
+/** Ready when every upstream answers its liveness probe; each upstream's state is in the data. */
+@Readiness
+@ApplicationScoped
+public class UpstreamsReadiness implements AsyncHealthCheck {
+
+    @Inject
+    Gateway gateway;
+
+    @Override
+    public Uni<HealthCheckResponse> call() {
+        List<UpstreamClient> upstreams = gateway.upstreams();
+        List<Future<Boolean>> pings = upstreams.stream().map(gateway::ping).toList();
+        return Uni.createFrom().completionStage(Future.join(pings).toCompletionStage())
+                .onFailure().recoverWithNull()
+                .map(ignored -> {
+                    HealthCheckResponseBuilder b = HealthCheckResponse.named("upstreams").up();
+                    for (int i = 0; i < upstreams.size(); i++) {
+                        boolean up = Boolean.TRUE.equals(pings.get(i).result());
+                        b.withData(upstreams.get(i).name, up ? "UP" : "DOWN");
+                        if (!up) {
+                            b.down();
+                        }
+                    }
+                    return b.build();
+                });
+    }
+}

@@ -1,0 +1,133 @@
+package cn.dcjk.gateway;
+
+import cn.dcjk.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(TestUpstream.class)
+class GatewayProxyTest {
+
+    static final String PLANNER = Tokens.token("planner", "planner", "370000-D-ENV");
+
+    @Test
+    void withoutATokenNothingIsProxied() {
+        given().when().get("/api/v1/units")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("type", equalTo("/problems/unauthenticated"))
+                .body("requestId", notNullValue());
+        given().auth().oauth2("garbage.token.here").when().get("/api/v1/units")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Basic cGxhbm5lcjpkZW1v").when().get("/api/v1/units")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void aValidTokenIsProxiedWithForwardingHeadersAndNoHopByHop() {
+        given().auth().oauth2(PLANNER).header("X-Request-Id", "gw-test-1")
+                .header("Connection", "keep-alive, X-Private-Hop").header("X-Private-Hop", "1")
+                .queryParam("level", "CITY")
+                .when().get("/api/v1/plans")
+                .then().statusCode(200)
+                .header("X-Request-Id", "gw-test-1")
+                .header("X-Upstream-Private", nullValue())
+                .header("X-Content-Type-Options", "nosniff")
+                .body("path", equalTo("/api/v1/plans"))
+                .body("query", equalTo("level=CITY"))
+                .body("headers.'x-request-id'", equalTo("gw-test-1"))
+                .body("headers.'x-forwarded-for'", notNullValue())
+                .body("headers.'x-forwarded-proto'", equalTo("http"))
+                .body("headers.'x-private-hop'", nullValue())
+                .body("headers.authorization", notNullValue());
+    }
+
+    @Test
+    void requestIdsAreGeneratedWhenAbsent() {
+        given().auth().oauth2(PLANNER).when().get("/api/v1/plans")
+                .then().statusCode(200).header("X-Request-Id", notNullValue())
+                .body("headers.'x-request-id'", notNullValue());
+    }
+
+    @Test
+    void bodiesStreamThroughOnOrdinaryWrites() {
+        given().auth().oauth2(PLANNER).contentType(ContentType.JSON).body("{\"title\":\"专项检查\"}")
+                .when().post("/api/v1/plans")
+                .then().statusCode(200).body("method", equalTo("POST")).body("body", equalTo("{\"title\":\"专项检查\"}"));
+    }
+
+    @Test
+    void publicRoutesPassWithoutAToken() {
+        given().when().get("/api/v1/positive-list").then().statusCode(200).body("path", equalTo("/api/v1/positive-list"));
+        given().when().get("/api/v1/approvals/DCJK-2026-0001").then().statusCode(200);
+        given().when().get("/api/v1/rehabilitations").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{}").when().post("/api/v1/complaints").then().statusCode(200);
+        // only the named methods are public
+        given().when().delete("/api/v1/positive-list").then().statusCode(401);
+        given().when().get("/api/v1/complaints").then().statusCode(401);
+    }
+
+    @Test
+    void unknownRoutesAre404Problems() {
+        given().auth().oauth2(PLANNER).when().get("/api/v1/nowhere")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(PLANNER).when().get("/api/v1/unitsx")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void methodOverrideHeadersAreRefused() {
+        given().auth().oauth2(PLANNER).header("X-HTTP-Method-Override", "DELETE")
+                .when().post("/api/v1/plans")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("/problems/method-override-refused"));
+    }
+
+    @Test
+    void upstreamFailuresBecomeProblems() {
+        given().auth().oauth2(PLANNER).when().get("/api/v1/slow-things")
+                .then().statusCode(504).contentType("application/problem+json");
+        given().auth().oauth2(PLANNER).when().get("/api/v1/down-things/1")
+                .then().statusCode(502).contentType("application/problem+json");
+        given().auth().oauth2(PLANNER).when().get("/api/v1/down-things/2")
+                .then().statusCode(502);
+        // two failures open the breaker: now refused at once
+        given().auth().oauth2(PLANNER).when().get("/api/v1/down-things/3")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("type", equalTo("/problems/upstream-unavailable"));
+    }
+
+    @Test
+    void oversizedBodiesAre413() {
+        given().auth().oauth2(PLANNER).contentType(ContentType.JSON).body("\"" + "x".repeat(1_100_000) + "\"")
+                .when().post("/api/v1/plans")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void corsPreflightFromAConfiguredOrigin() {
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "POST")
+                .when().options("/api/v1/plans")
+                .then().header("Access-Control-Allow-Origin", "http://localhost:3000");
+        given().header("Origin", "http://evil.example").header("Access-Control-Request-Method", "POST")
+                .when().options("/api/v1/plans")
+                .then().header("Access-Control-Allow-Origin", not(equalTo("http://evil.example")));
+    }
+
+    @Test
+    void healthIsPublicAndReportsUpstreams() {
+        given().when().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'upstreams' }.data.plans", equalTo("UP"));
+    }
+}

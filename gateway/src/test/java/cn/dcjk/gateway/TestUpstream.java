@@ -1,0 +1,106 @@
+package cn.dcjk.gateway;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An upstream for the gateway's own tests: it echoes what reached it (method, path, query,
+ * headers, body) and answers the two directory questions the policy asks, from a small table
+ * of the seed's units. The full-stack test runs the gateway against the real services.
+ */
+public class TestUpstream implements QuarkusTestResourceLifecycleManager {
+
+    static final Map<String, JsonObject> UNITS = Map.of(
+            "370000-D-ENV", unit("370000-D-ENV", "山东省生态环境厅", "DEPARTMENT", "PROVINCE", "370000"),
+            "370000-DIS", unit("370000-DIS", "中共山东省纪律检查委员会", "DISCIPLINE_COMMISSION", "PROVINCE", "370000"),
+            "370102-DIS", unit("370102-DIS", "历下区纪委监委", "DISCIPLINE_COMMISSION", "COUNTY", "370102"),
+            "370102-PC", unit("370102-PC", "中共济南市历下区委", "PARTY_COMMITTEE", "COUNTY", "370102"),
+            "370102-GOV", unit("370102-GOV", "济南市历下区人民政府", "GOVERNMENT", "COUNTY", "370102"),
+            "370102-ORG", unit("370102-ORG", "中共济南市历下区委组织部", "ORGANIZATION_DEPARTMENT", "COUNTY", "370102"),
+            "370102-D-EDU", unit("370102-D-EDU", "历下区教育和体育局", "DEPARTMENT", "COUNTY", "370102"));
+
+    private Vertx vertx;
+
+    static JsonObject unit(String code, String name, String kind, String level, String region) {
+        return new JsonObject().put("code", code).put("name", name).put("kind", kind).put("level", level)
+                .put("regionCode", region);
+    }
+
+    static String prefix(String region) {
+        String p = region;
+        while (p.length() > 2 && p.endsWith("00")) {
+            p = p.substring(0, p.length() - 2);
+        }
+        return p;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+            String path = req.path();
+            if (path.equals("/q/health/live")) {
+                req.response().end("{\"status\":\"UP\"}");
+                return;
+            }
+            if (path.startsWith("/api/v1/slow-things")) {
+                vertx.setTimer(3000, t -> req.response().end("late"));
+                return;
+            }
+            if (path.startsWith("/api/v1/units/")) {
+                String[] parts = path.substring("/api/v1/units/".length()).split("/");
+                JsonObject unit = UNITS.get(parts[0]);
+                if (unit == null || (parts.length == 3 && !UNITS.containsKey(parts[2]))) {
+                    req.response().setStatusCode(404).end("{}");
+                } else if (parts.length == 3 && parts[1].equals("lower-than")) {
+                    String mine = prefix(unit.getString("regionCode"));
+                    String theirs = prefix(UNITS.get(parts[2]).getString("regionCode"));
+                    boolean lower = mine.length() > theirs.length() && mine.startsWith(theirs);
+                    req.response().putHeader("Content-Type", "application/json")
+                            .end(new JsonObject().put("lower", lower).encode());
+                } else {
+                    req.response().putHeader("Content-Type", "application/json").end(unit.encode());
+                }
+                return;
+            }
+            JsonObject headers = new JsonObject();
+            req.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+            req.response().putHeader("Content-Type", "application/json")
+                    .putHeader("Connection", "keep-alive, X-Upstream-Private")
+                    .putHeader("X-Upstream-Private", "secret")
+                    .end(new JsonObject().put("method", req.method().name()).put("path", path)
+                            .put("query", req.query()).put("headers", headers).put("body", body.toString()).encode());
+        }));
+        try {
+            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        String url = "http://127.0.0.1:" + server.actualPort();
+        return Map.ofEntries(
+                Map.entry("dcjk.gateway.upstreams.plans.url", url),
+                Map.entry("dcjk.gateway.upstreams.inspections.url", url),
+                Map.entry("dcjk.gateway.upstreams.accountability.url", url),
+                Map.entry("dcjk.gateway.upstreams.accountability.timeout", "1s"),
+                Map.entry("dcjk.gateway.upstreams.slow.url", url),
+                Map.entry("dcjk.gateway.upstreams.slow.prefixes", "/api/v1/slow-things"),
+                Map.entry("dcjk.gateway.upstreams.slow.timeout", "1s"),
+                Map.entry("dcjk.gateway.upstreams.down.url", "http://127.0.0.1:9"),
+                Map.entry("dcjk.gateway.upstreams.down.prefixes", "/api/v1/down-things"),
+                Map.entry("dcjk.gateway.upstreams.down.breaker-failures", "2"),
+                Map.entry("dcjk.gateway.upstreams.down.breaker-open-for", "1m"),
+                Map.entry("dcjk.directory.url", url));
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+}
