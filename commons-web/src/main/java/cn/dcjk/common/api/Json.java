@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 /**
  * Strict JSON everywhere: a duplicate key or an unknown field is a 400 naming it, never guessed.
+ * (An absent boolean or number of a record is false or zero, as clients expect.)
  */
 @Singleton
 public class Json implements ObjectMapperCustomizer {
@@ -16,7 +17,6 @@ public class Json implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     }
 }

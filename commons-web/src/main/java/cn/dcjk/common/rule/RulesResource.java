@@ -25,7 +25,7 @@ public class RulesResource {
     @Operation(summary = "Every rule this service enforces, with its articles, severity and parameters")
     public List<RuleDescriptor> list() {
         return books.stream()
-                .flatMap(b -> b.rules().stream().map(r -> r.inService(b.service())))
+                .flatMap(b -> b.rules().stream().map(r -> r.service() == null ? r.inService(b.service()) : r))
                 .sorted(Comparator.comparing(RuleDescriptor::name))
                 .toList();
     }

@@ -295,23 +295,24 @@ public class ChannelPolicy {
             this.english = ProblemResponses.english(rc);
         }
 
-        Decision decision(Decision.Outcome outcome, String reason, String recipient) {
+        Future<Decision> decision(Decision.Outcome outcome, String reason, String recipient) {
             Object requestId = rc.get(RequestIds.MDC_KEY);
             Decision d = new Decision(UUID.randomUUID().toString(), OffsetDateTime.now(),
                     requestId == null ? null : requestId.toString(), caller.name(), caller.unitCode(),
                     caller.dispatchingUnitCode(), rc.request().method().name(), path.raw(), RULE.name(), outcome,
                     reason, recipient);
-            log.record(d);
-            return d;
+            return log.record(d);
         }
 
         Future<Admission> allow(String zh, String en, String recipient, Buffer body) {
-            decision(Decision.Outcome.ALLOW, en, recipient);
-            return Future.succeededFuture(new Admission(null, body));
+            return decision(Decision.Outcome.ALLOW, en, recipient).map(d -> new Admission(null, body));
         }
 
         Future<Admission> deny(int status, String zh, String en, String recipient, Map<String, Object> facts) {
-            Decision d = decision(Decision.Outcome.DENY, en, recipient);
+            return decision(Decision.Outcome.DENY, en, recipient).map(d -> refusal(d, status, zh, en, recipient, facts));
+        }
+
+        Admission refusal(Decision d, int status, String zh, String en, String recipient, Map<String, Object> facts) {
             Map<String, Object> allFacts = new LinkedHashMap<>();
             if (facts != null) {
                 allFacts.putAll(facts);
@@ -330,7 +331,7 @@ public class ChannelPolicy {
             if (recipient != null) {
                 p.with("recipient", recipient);
             }
-            return Future.succeededFuture(new Admission(p, null));
+            return new Admission(p, null);
         }
 
         Future<Admission> ambiguous(String zh, String en) {
@@ -342,13 +343,17 @@ public class ChannelPolicy {
         }
 
         Future<Admission> unavailable() {
-            Decision d = decision(Decision.Outcome.DENY, "units directory unavailable: failing closed", null);
+            return decision(Decision.Outcome.DENY, "units directory unavailable: failing closed", null)
+                    .map(this::unavailable);
+        }
+
+        Admission unavailable(Decision d) {
             Problem p = new Problem("dependency-unavailable", english ? "Service unavailable" : "依赖服务不可用", 503,
                     english ? "The units directory cannot answer; requests that may carry accountability demands are "
                             + "refused until it does" : "单位名录暂不可用，可能涉及问责要求的请求在恢复前一律拒绝");
             p.with("rule", RULE.name()).with("decisionId", d.id()).with("dependency", "plans-service");
             rc.response().putHeader("Retry-After", "5");
-            return Future.succeededFuture(new Admission(p, null));
+            return new Admission(p, null);
         }
 
         Future<Admission> directDemand(Verdict v) {

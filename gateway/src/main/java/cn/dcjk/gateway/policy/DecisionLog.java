@@ -1,25 +1,81 @@
 package cn.dcjk.gateway.policy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.inject.Inject;
+import cn.dcjk.common.data.outbox.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
-/** Every policy decision, allow and deny, as a structured log line. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Every policy decision, allow and deny, is stored before the answer goes out; every deny is also
+ * queued, in the same transaction, for accountability-service's back-tracing register (article
+ * 32), idempotent on the decision id and retried by the outbox while that service is down. The
+ * write runs on a worker thread, never on the event loop.
+ */
 @ApplicationScoped
 public class DecisionLog {
 
     private static final Logger LOG = Logger.getLogger("cn.dcjk.gateway.decisions");
 
     @Inject
-    ObjectMapper json;
+    Vertx vertx;
+    @Inject
+    EntityManager em;
+    @Inject
+    Outbox outbox;
 
-    public void record(Decision d) {
-        try {
-            LOG.info(json.writeValueAsString(d));
-        } catch (JsonProcessingException e) {
-            LOG.info(d.toString());
-        }
+    public Future<Decision> record(Decision d) {
+        return vertx.executeBlocking(() -> {
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("INSERT INTO decision (id, at, request_id, caller, unit_code, dispatching_unit_code, "
+                                + "method, route, rule, outcome, reason, recipient_unit_code) "
+                                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+                        .setParameter(1, UUID.fromString(d.id())).setParameter(2, d.at()).setParameter(3, d.requestId())
+                        .setParameter(4, d.caller()).setParameter(5, d.unitCode()).setParameter(6, d.dispatchingUnitCode())
+                        .setParameter(7, d.method()).setParameter(8, truncate(d.route(), 500)).setParameter(9, d.rule())
+                        .setParameter(10, d.outcome().name()).setParameter(11, truncate(d.reason(), 1000))
+                        .setParameter(12, d.recipientUnitCode())
+                        .executeUpdate();
+                if (d.outcome() == Decision.Outcome.DENY) {
+                    outbox.enqueue(UUID.fromString(d.id()), "accountability", "/api/v1/backtracing", backtracing(d));
+                }
+            });
+            LOG.infof("decision %s %s %s %s %s: %s", d.id(), d.outcome(), d.caller(), d.method(), d.route(), d.reason());
+            return d;
+        }, false);
+    }
+
+    /** The back-tracing record of a deny (the contract of POST /api/v1/backtracing). */
+    static Map<String, Object> backtracing(Decision d) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("decisionId", d.id());
+        evidence.put("requestId", d.requestId());
+        evidence.put("caller", d.caller());
+        evidence.put("callerUnitCode", d.unitCode());
+        evidence.put("method", d.method());
+        evidence.put("route", d.route());
+        evidence.put("rule", d.rule());
+        evidence.put("reason", d.reason());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("source", "GATEWAY");
+        body.put("sourceEventId", d.id());
+        body.put("kind", d.recipientUnitCode() != null ? "DIRECT_DEMAND_REFUSED" : "OTHER");
+        body.put("actorUnitCode", d.dispatchingUnitCode() != null ? d.dispatchingUnitCode() : d.unitCode());
+        body.put("subjectUnitCode", d.recipientUnitCode());
+        body.put("occurredAt", d.at().toString());
+        body.put("summary", "NO-DIRECT-DEMAND (article 27) refused at the gateway: " + d.reason());
+        body.put("evidence", evidence);
+        return body;
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

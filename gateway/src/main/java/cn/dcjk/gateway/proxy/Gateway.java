@@ -6,6 +6,7 @@ import cn.dcjk.gateway.auth.CallerIdentity;
 import cn.dcjk.gateway.auth.TokenGate;
 import cn.dcjk.gateway.policy.ChannelPolicy;
 import cn.dcjk.gateway.route.GatewayConfig;
+import cn.dcjk.gateway.route.RateLimiter;
 import cn.dcjk.gateway.route.RequestPath;
 import cn.dcjk.gateway.route.UpstreamClient;
 import io.vertx.core.Context;
@@ -62,8 +63,12 @@ public class Gateway {
     @Inject
     ChannelPolicy policy;
 
+    @Inject
+    OpenApiMerger openApi;
+
     private List<UpstreamClient> upstreams;
     private List<PublicRoute> publicRoutes;
+    private RateLimiter limiter;
 
     record PublicRoute(HttpMethod method, String path, boolean prefix) {
         boolean matches(HttpMethod m, RequestPath p) {
@@ -82,6 +87,8 @@ public class Gateway {
                 .orElse(0)).reversed());
         upstreams = List.copyOf(list);
         publicRoutes = config.publicRoutes().stream().map(Gateway::publicRoute).toList();
+        limiter = new RateLimiter(config.rateLimit().perSecond(), config.rateLimit().burst());
+        vertx.setPeriodic(60_000, t -> limiter.prune());
         router.route().order(-100).handler(this::handle);
     }
 
@@ -107,6 +114,10 @@ public class Gateway {
             return;
         }
         if (!path.under("/api")) {
+            if (path.lower().equals(OpenApiMerger.PATH) && req.method() == HttpMethod.GET && openApi.merges(req)) {
+                openApi.serve(rc, upstreams);
+                return;
+            }
             rc.next();
             return;
         }
@@ -155,6 +166,16 @@ public class Gateway {
     }
 
     private void admit(RoutingContext rc, RequestPath path, UpstreamClient upstream, CallerIdentity caller) {
+        String client = caller.anonymous()
+                ? "address:" + (rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress())
+                : "caller:" + caller.name();
+        long wait = limiter.acquire(client);
+        if (wait > 0) {
+            rc.response().putHeader("Retry-After", String.valueOf(wait));
+            refuse(rc, 429, "rate-limited", "请求过于频繁", "Too many requests",
+                    "请于 " + wait + " 秒后重试", "Retry in " + wait + " s");
+            return;
+        }
         policy.admit(rc, path, upstream, caller).onComplete(ar -> {
             if (ar.failed()) {
                 LOG.errorf(ar.cause(), "Policy failure on %s", path.path());

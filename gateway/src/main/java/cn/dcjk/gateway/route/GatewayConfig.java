@@ -16,6 +16,17 @@ public interface GatewayConfig {
     /** Paths served without a token (exact, or a prefix when ending in /*), each with its methods. */
     List<String> publicRoutes();
 
+    RateLimit rateLimit();
+
+    /** A token bucket per client: refilled at perSecond, holding at most burst. */
+    interface RateLimit {
+        @WithDefault("100")
+        int perSecond();
+
+        @WithDefault("200")
+        int burst();
+    }
+
     /** Largest body the gateway forwards, in bytes. */
     @WithDefault("1048576")
     long maxBodyBytes();

@@ -1,0 +1,50 @@
+package cn.dcjk.common.data.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.UUID;
+
+/**
+ * The transactional outbox: a delivery to another service is written in the same transaction as
+ * the fact it reports, then sent by {@link OutboxRelay} until the receiver acknowledges. The
+ * message id travels as the Idempotency-Key, and receivers also key on the source's event id, so
+ * a retry never duplicates.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * Queues a POST of {@code body} (as JSON) to {@code path} of the configured destination
+     * ({@code dcjk.outbox.destinations.<destination>.url}). Returns the message id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID enqueue(String destination, String path, Object body) {
+        return enqueue(UUID.randomUUID(), destination, path, body);
+    }
+
+    /** As {@link #enqueue(String, String, Object)} with the caller's own id (an event id, say). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID enqueue(UUID id, String destination, String path, Object body) {
+        String text;
+        try {
+            text = body instanceof String s ? s : json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the outbox body cannot be written as JSON", e);
+        }
+        em.createNativeQuery("INSERT INTO outbox_message (id, destination, path, body) VALUES (?1, ?2, ?3, ?4) "
+                        + "ON CONFLICT (id) DO NOTHING")
+                .setParameter(1, id).setParameter(2, destination).setParameter(3, path).setParameter(4, text)
+                .executeUpdate();
+        return id;
+    }
+}

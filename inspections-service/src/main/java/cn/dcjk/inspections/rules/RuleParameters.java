@@ -1,0 +1,33 @@
+package cn.dcjk.inspections.rules;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The rules' parameters ({@code dcjk.rules.*}); RULEBOOK.md's values in {} are the defaults. */
+@ConfigMapping(prefix = "dcjk.rules")
+public interface RuleParameters {
+
+    @WithName("sample-at-most-third.denominator")
+    @WithDefault("3")
+    int sampleDenominator();
+
+    @WithName("results-not-traces.max-weight")
+    @WithDefault("0.20")
+    BigDecimal maxTraceWeight();
+
+    @WithName("problem-ledger.yellow-days")
+    @WithDefault("7")
+    int yellowDays();
+
+    @WithName("reception-burden.max-briefing-size")
+    @WithDefault("20")
+    int maxBriefingSize();
+
+    @WithName("no-accountability-quota.keywords")
+    @WithDefault("问责,追责,accountability")
+    List<String> accountabilityKeywords();
+}

@@ -1,0 +1,75 @@
+package cn.dcjk.inspections.rules;
+
+import cn.dcjk.common.rule.RuleBook;
+import cn.dcjk.common.rule.RuleDescriptor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Map;
+
+/** The inspections-service rulebook: every policy with its current parameters (GET /api/v1/rules). */
+@ApplicationScoped
+public class Rules implements RuleBook {
+
+    @Inject
+    RuleParameters p;
+
+    public ApprovedItemOnly approvedItemOnly() {
+        return new ApprovedItemOnly();
+    }
+
+    public FullProcessRecord fullProcessRecord() {
+        return new FullProcessRecord();
+    }
+
+    public SampleAtMostThird sampleAtMostThird() {
+        return new SampleAtMostThird(p.sampleDenominator());
+    }
+
+    public Unannounced unannounced() {
+        return new Unannounced();
+    }
+
+    public ReceptionBurden receptionBurden() {
+        return new ReceptionBurden(p.maxBriefingSize());
+    }
+
+    public FormBurden formBurden() {
+        return new FormBurden();
+    }
+
+    public ResultsNotTraces resultsNotTraces() {
+        return new ResultsNotTraces(p.maxTraceWeight());
+    }
+
+    public NoAccountabilityQuota noAccountabilityQuota() {
+        return new NoAccountabilityQuota(p.accountabilityKeywords());
+    }
+
+    public ProblemLedger problemLedger() {
+        return new ProblemLedger(p.yellowDays());
+    }
+
+    public CommendationExempts commendationExempts() {
+        return new CommendationExempts();
+    }
+
+    @Override
+    public String service() {
+        return "inspections-service";
+    }
+
+    @Override
+    public List<RuleDescriptor> rules() {
+        return List.of(ApprovedItemOnly.RULE, FullProcessRecord.RULE,
+                SampleAtMostThird.RULE.withParameters(Map.of("fraction", "1/" + p.sampleDenominator())),
+                Unannounced.RULE,
+                ReceptionBurden.RULE.withParameters(Map.of("maxBriefingSize", p.maxBriefingSize())),
+                FormBurden.RULE,
+                ResultsNotTraces.RULE.withParameters(Map.of("maxWeight", p.maxTraceWeight())),
+                NoAccountabilityQuota.RULE.withParameters(Map.of("keywords", p.accountabilityKeywords())),
+                ProblemLedger.RULE.withParameters(Map.of("yellowDays", p.yellowDays())),
+                CommendationExempts.RULE);
+    }
+}

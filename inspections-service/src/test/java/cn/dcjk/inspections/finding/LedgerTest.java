@@ -1,0 +1,84 @@
+package cn.dcjk.inspections.finding;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static cn.dcjk.inspections.Fixtures.*;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+/** The rectification ledger: lights around the 7th day, filters, CSV, and who sees which line. */
+@QuarkusTest
+class LedgerTest {
+
+    static final String MINE = "370102-D-ENV";
+    static final String OTHER = "370202-D-ENV";
+
+    @Test
+    void lightsFiltersAndTheCsvLedger() {
+        long id = open(TEAM, "DCJK-2026-0007", false, cn.dcjk.inspections.ServicesStub.COUNTY_ENV);
+        sample(TEAM, id, seedFor(cn.dcjk.inspections.ServicesStub.COUNTY_ENV, 2, MINE, OTHER), 2);
+        visit(TEAM, id, itinerary(TEAM, id, MINE, TODAY), MINE, cleanReception());
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON).header("If-Match", etag(TEAM, id))
+                .body(results(MINE, List.of(finding(MINE, TODAY.plusDays(7), "=第七天到期"),
+                        finding(MINE, TODAY.plusDays(8), "第八天到期"), finding(OTHER, TODAY, "今天到期"))))
+                .when().post("/api/v1/inspections/" + id + "/results").then().statusCode(200);
+
+        given().auth().oauth2(TEAM).queryParam("inspection", id).queryParam("light", "YELLOW")
+                .when().get("/api/v1/findings")
+                .then().statusCode(200).body("total", equalTo(2)).body("items.problem", hasItem("=第七天到期"))
+                .body("items.problem", hasItem("今天到期")).body("items.light", everyItem(equalTo("YELLOW")));
+        given().auth().oauth2(TEAM).queryParam("inspection", id).queryParam("light", "GREEN")
+                .when().get("/api/v1/findings")
+                .then().body("total", equalTo(1)).body("items[0].problem", equalTo("第八天到期"));
+        given().auth().oauth2(TEAM).queryParam("inspection", id).queryParam("light", "RED")
+                .when().get("/api/v1/findings").then().body("total", equalTo(0));
+        given().auth().oauth2(OFFICE).queryParam("inspection", id).queryParam("unit", OTHER)
+                .queryParam("status", "FILED").when().get("/api/v1/findings")
+                .then().body("total", equalTo(1)).body("items[0].targetUnitCode", equalTo(OTHER));
+        given().auth().oauth2(TEAM).queryParam("light", "PURPLE").when().get("/api/v1/findings")
+                .then().statusCode(404);
+
+        String csv = given().auth().oauth2(OFFICE).queryParam("inspection", id)
+                .when().get("/api/v1/findings/ledger")
+                .then().statusCode(200).contentType(startsWith("text/csv"))
+                .extract().asString();
+        List<String> lines = csv.lines().toList();
+        org.junit.jupiter.api.Assertions.assertEquals(4, lines.size());
+        org.hamcrest.MatcherAssert.assertThat(lines.get(0), containsString("targetUnitCode"));
+        org.hamcrest.MatcherAssert.assertThat(csv, containsString("\"'=第七天到期\""));
+
+        // the inspected unit sees only its own lines, and only once fed back
+        given().auth().oauth2(UNIT).queryParam("inspection", id).when().get("/api/v1/findings")
+                .then().body("total", equalTo(0));
+        long first = given().auth().oauth2(TEAM).queryParam("inspection", id).queryParam("unit", MINE)
+                .when().get("/api/v1/findings").then().extract().jsonPath().getLong("items[0].id");
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(Map.of())
+                .when().post("/api/v1/findings/" + first + "/feedback").then().statusCode(200);
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(Map.of())
+                .when().post("/api/v1/findings/" + first + "/feedback").then().statusCode(409);
+        given().auth().oauth2(UNIT).queryParam("inspection", id).when().get("/api/v1/findings")
+                .then().body("total", equalTo(1)).body("items.targetUnitCode", everyItem(equalTo(MINE)));
+        given().auth().oauth2(unitToken(OTHER)).when().get("/api/v1/findings/" + first).then().statusCode(404);
+        given().auth().oauth2(CITY_OFFICE).when().get("/api/v1/findings/" + first).then().statusCode(404);
+        given().auth().oauth2(FOREIGN_TEAM).queryParam("inspection", id).when().get("/api/v1/findings")
+                .then().body("total", equalTo(0));
+        // verification before any rectification report is out of order
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON).body(Map.of("outcome", "CLOSE", "comment", "x"))
+                .when().post("/api/v1/findings/" + first + "/verification").then().statusCode(409);
+        given().auth().oauth2(UNIT).contentType(ContentType.JSON).body(Map.of("description", "整改", "evidence", List.of()))
+                .when().post("/api/v1/findings/" + first + "/rectifications").then().statusCode(400);
+        String csvForUnit = given().auth().oauth2(UNIT).when().get("/api/v1/findings/ledger").then().statusCode(200)
+                .extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(csvForUnit, not(containsString(OTHER)));
+    }
+}

@@ -1,0 +1,18 @@
+package cn.dcjk.plans.plan;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A plan with its items. */
+public record PlanView(Long id, PlanType type, boolean urgent, int year, String title, String organiserUnitCode,
+        String reviewingOfficeCode, String approvingBodyCode, PlanStatus status, String lateJustification,
+        OffsetDateTime submittedAt, OffsetDateTime approvedAt, OffsetDateTime issuedAt, LocalDate validUntil,
+        OffsetDateTime convertedAt, String createdBy, OffsetDateTime createdAt, List<ItemView> items) {
+
+    public static PlanView of(Plan p, List<ItemView> items) {
+        return new PlanView(p.id, p.type, p.urgent, p.year, p.title, p.organiserUnitCode, p.reviewingOfficeCode,
+                p.approvingBodyCode, p.status, p.lateJustification, p.submittedAt, p.approvedAt, p.issuedAt,
+                p.validUntil, p.convertedAt, p.createdBy, p.createdAt, items);
+    }
+}

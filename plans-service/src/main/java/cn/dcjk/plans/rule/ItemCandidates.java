@@ -1,0 +1,112 @@
+package cn.dcjk.plans.rule;
+
+import cn.dcjk.plans.calendar.NoMeetingMonth;
+import cn.dcjk.plans.plan.Category;
+import cn.dcjk.plans.plan.PlanItem;
+import cn.dcjk.plans.unit.RegionCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The candidate queries behind the rules, each served by an index of V4__plans.sql: the partial
+ * index on approved items by organiser, year and category; region prefix with period start; the
+ * GIN indexes on topics and targets. None reads all items.
+ */
+@ApplicationScoped
+public class ItemCandidates implements Candidates {
+
+    private static final int MAX_CANDIDATES = 200;
+
+    @Inject
+    EntityManager em;
+
+    @Override
+    public long approvedCount(String organiser, int year, Category category, Long excludeItemId) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM plan_item WHERE approved AND NOT withdrawn "
+                        + "AND organiser_unit_code = ?1 AND year = ?2 AND category = ?3 AND id <> ?4")
+                .setParameter(1, organiser).setParameter(2, year).setParameter(3, category.name())
+                .setParameter(4, excludeItemId == null ? -1L : excludeItemId)
+                .getSingleResult()).longValue();
+    }
+
+    @Override
+    public List<PlanItem> nearby(PlanItem item, int gapDays) {
+        List<String> around = new ArrayList<>();
+        String p = item.targetRegionPrefix;
+        // the item's region and every region above it (at most five), matched exactly
+        for (int len = p.length(); len >= 2; len -= (len > 6 ? 3 : 2)) {
+            around.add(p.substring(0, len));
+        }
+        @SuppressWarnings("unchecked")
+        List<PlanItem> found = em.createNativeQuery("SELECT i.* FROM plan_item i JOIN plan p ON p.id = i.plan_id "
+                        + "WHERE NOT i.withdrawn AND p.status IN ('SUBMITTED', 'OFFICE_REVIEWED', 'APPROVED', 'ISSUED') "
+                        + "AND i.id <> ?1 AND i.period_start <= ?2 AND i.period_end >= ?3 "
+                        + "AND (i.target_region_prefix LIKE ?4 OR i.target_region_prefix = ANY(?5)) "
+                        + "AND (i.topics && CAST(?6 AS text[]) OR i.category = ?7) "
+                        + "ORDER BY i.period_start LIMIT " + MAX_CANDIDATES, PlanItem.class)
+                .setParameter(1, item.id == null ? -1L : item.id)
+                .setParameter(2, item.periodEnd.plusDays(gapDays))
+                .setParameter(3, item.periodStart.minusDays(gapDays))
+                .setParameter(4, p + "%")
+                .setParameter(5, around.toArray(String[]::new))
+                .setParameter(6, item.topics.toArray(String[]::new))
+                .setParameter(7, item.category.name())
+                .getResultList();
+        return found;
+    }
+
+    @Override
+    public List<PlanItem> visitsTo(Collection<String> unitCodes, LocalDate from, LocalDate to, Long excludeItemId) {
+        @SuppressWarnings("unchecked")
+        List<PlanItem> found = em.createNativeQuery("SELECT * FROM plan_item WHERE approved AND NOT withdrawn AND on_site "
+                        + "AND target_unit_codes && CAST(?1 AS text[]) AND period_start <= ?2 AND period_end >= ?3 AND id <> ?4 "
+                        + "LIMIT 1000", PlanItem.class)
+                .setParameter(1, unitCodes.toArray(String[]::new))
+                .setParameter(2, to).setParameter(3, from)
+                .setParameter(4, excludeItemId == null ? -1L : excludeItemId)
+                .getResultList();
+        return found;
+    }
+
+    @Override
+    public Set<String> exempt(Collection<String> unitCodes, int year) {
+        @SuppressWarnings("unchecked")
+        List<String> codes = em.createNativeQuery("SELECT DISTINCT unit_code FROM exemption WHERE year = ?1 "
+                        + "AND unit_code = ANY(?2)")
+                .setParameter(1, year).setParameter(2, unitCodes.toArray(String[]::new)).getResultList();
+        return new HashSet<>(codes);
+    }
+
+    @Override
+    public List<NoMeetingMonth> noMeetingMonths(int fromYear, int toYear) {
+        return NoMeetingMonth.list("year >= ?1 and year <= ?2", fromYear, toYear);
+    }
+
+    @Override
+    public long grassrootsItems(String organiser, int year) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM plan_item WHERE approved AND NOT withdrawn "
+                        + "AND grassroots AND organiser_unit_code = ?1 AND year = ?2")
+                .setParameter(1, organiser).setParameter(2, year).getSingleResult()).longValue();
+    }
+
+    @Override
+    public Optional<Integer> recordedBaseline(String organiser, int year) {
+        @SuppressWarnings("unchecked")
+        List<Number> n = em.createNativeQuery("SELECT item_count FROM grassroots_baseline WHERE organiser_unit_code = ?1 "
+                        + "AND year = ?2").setParameter(1, organiser).setParameter(2, year).getResultList();
+        return n.stream().findFirst().map(Number::intValue);
+    }
+
+    static String prefix(String regionCode) {
+        return new RegionCode(regionCode).prefix();
+    }
+}

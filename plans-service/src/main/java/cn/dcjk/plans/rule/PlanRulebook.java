@@ -1,0 +1,160 @@
+package cn.dcjk.plans.rule;
+
+import cn.dcjk.common.rule.Finding;
+import cn.dcjk.common.rule.RuleBook;
+import cn.dcjk.common.rule.RuleDescriptor;
+import cn.dcjk.common.rule.Severity;
+import cn.dcjk.plans.plan.Plan;
+import cn.dcjk.plans.plan.PlanItem;
+import cn.dcjk.plans.unit.Unit;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs every plan policy over a plan's items at a stage, and decides what blocks: PROHIBITED
+ * always; PRINCIPLE unless the item carries a written justification (at submission) and, at
+ * approval, the approving authority grants the exception explicitly; ADVISORY never.
+ */
+@ApplicationScoped
+public class PlanRulebook implements RuleBook {
+
+    @Inject
+    PlanRuleParameters parameters;
+    @Inject
+    ItemCandidates candidates;
+
+    /** One item's findings and whether they let it through at this stage. */
+    public record ItemVerdict(Long itemId, String title, List<Finding> findings, List<Finding> blocking) {
+        public boolean allows() {
+            return blocking.isEmpty();
+        }
+    }
+
+    /** A plan's verdict: every item's. */
+    public record PlanVerdict(Long planId, Stage stage, List<ItemVerdict> items) {
+        public boolean allows() {
+            return items.stream().allMatch(ItemVerdict::allows);
+        }
+
+        public List<Finding> findings() {
+            return items.stream().flatMap(i -> i.findings().stream()).toList();
+        }
+
+        public List<Finding> blocking() {
+            return items.stream().flatMap(i -> i.blocking().stream()).toList();
+        }
+    }
+
+    @Override
+    public String service() {
+        return "plans-service";
+    }
+
+    @Override
+    public List<RuleDescriptor> rules() {
+        List<RuleDescriptor> out = new ArrayList<>();
+        for (ItemPolicy p : PlanRules.ALL) {
+            out.add(p.rule().withParameters(parametersOf(p.rule().name())));
+        }
+        out.add(PlanRules.POSITIVE_LIST_RULE);
+        return out;
+    }
+
+    Map<String, Object> parametersOf(String rule) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        switch (rule) {
+            case "PLAN-SUBMISSION-WINDOW" -> m.put("submissionDeadline", parameters.submissionDeadline());
+            case "COMPREHENSIVE-CAP" -> m.put("cap", parameters.comprehensiveCap());
+            case "OBSERVATION-CAP" -> m.put("cap", parameters.observationCap());
+            case "NO-SIMILAR-SERIES" -> {
+                m.put("similarityThreshold", parameters.similarityThreshold());
+                m.put("gapDays", parameters.seriesGapDays());
+            }
+            case "MERGE-SIMILAR" -> m.put("similarityBelow", parameters.similarityThreshold());
+            case "SAMPLE-AT-MOST-THIRD" -> m.put("fraction", "1/" + parameters.sampleDivisor());
+            case "NO-INSPECTION-RIGHT-AFTER-DEPLOYMENT" -> m.put("minimumDays", parameters.deploymentGapDays());
+            case "FOLDED-INTO-COMPREHENSIVE" -> m.put("topics", parameters.foldedTopics());
+            case "GRASSROOTS-REDUCTION" -> {
+                m.put("reduction", parameters.grassrootsReduction());
+                m.put("baselineYear", parameters.baselineYear());
+            }
+            case "VISIT-FREQUENCY" -> {
+                m.put("perDay", parameters.visitsPerDay());
+                m.put("perWeek", parameters.visitsPerWeek());
+                m.put("perMonth", parameters.visitsPerMonth());
+            }
+            default -> {
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Evaluates the items (in their order) of a plan. {@code grants} holds, per item id, the
+     * PRINCIPLE rules the approver grants now or granted before.
+     */
+    public PlanVerdict evaluate(Plan plan, List<PlanItem> items, Map<String, Unit> units, Stage stage, LocalDate today,
+            Map<Long, Set<String>> grants) {
+        List<ItemVerdict> verdicts = new ArrayList<>();
+        Unit organiser = units.get(plan.organiserUnitCode);
+        for (int k = 0; k < items.size(); k++) {
+            PlanItem item = items.get(k);
+            ItemContext ctx = new ItemContext(item, plan, organiser, units, items.subList(0, k), stage, today,
+                    parameters, candidates);
+            List<Finding> findings = new ArrayList<>();
+            List<Finding> blocking = new ArrayList<>();
+            Set<String> granted = grants.getOrDefault(item.id, Set.of());
+            for (ItemPolicy policy : PlanRules.ALL) {
+                for (Finding f : policy.check(ctx)) {
+                    Finding judged = judge(f, justification(plan, item, f.rule()), granted.contains(f.rule()), stage);
+                    findings.add(judged);
+                    if (blocks(judged, justification(plan, item, f.rule()) != null, stage)) {
+                        blocking.add(judged);
+                    }
+                }
+            }
+            verdicts.add(new ItemVerdict(item.id, item.title, findings, blocking));
+        }
+        return new PlanVerdict(plan.id, stage, verdicts);
+    }
+
+    /** The written justification the organiser gave for a rule, if any. */
+    public static String justification(Plan plan, PlanItem item, String rule) {
+        String j = item.justifications.get(rule);
+        if ((j == null || j.isBlank()) && "PLAN-SUBMISSION-WINDOW".equals(rule)) {
+            j = plan.lateJustification;
+        }
+        if ((j == null || j.isBlank()) && "CONSTRUCTION-SITE".equals(rule)) {
+            j = item.constructionSiteNecessity;
+        }
+        return j == null || j.isBlank() ? null : j;
+    }
+
+    static Finding judge(Finding f, String justification, boolean granted, Stage stage) {
+        if (f.severity() != Severity.PRINCIPLE || justification == null) {
+            return f;
+        }
+        Map<String, Object> facts = new LinkedHashMap<>(f.facts());
+        facts.put("justification", justification);
+        facts.put("exceptionRequested", true);
+        Finding withJustification = new Finding(f.rule(), f.articles(), f.severity(), f.message(), f.messageEn(), facts,
+                null);
+        return stage == Stage.APPROVAL && granted ? withJustification.granted() : withJustification;
+    }
+
+    /** Whether a judged finding stops the item at this stage. */
+    static boolean blocks(Finding f, boolean justified, Stage stage) {
+        return switch (f.severity()) {
+            case PROHIBITED -> true;
+            case PRINCIPLE -> stage == Stage.APPROVAL ? !Boolean.TRUE.equals(f.exceptionGranted()) : !justified;
+            default -> false;
+        };
+    }
+}
