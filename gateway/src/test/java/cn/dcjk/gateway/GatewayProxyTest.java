@@ -1,9 +1,7 @@
 package cn.dcjk.gateway;
 
 import cn.dcjk.testing.Tokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +13,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(TestUpstream.class)
 class GatewayProxyTest {
 
     static final String PLANNER = Tokens.token("planner", "planner", "370000-D-ENV");

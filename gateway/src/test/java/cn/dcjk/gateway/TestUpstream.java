@@ -25,6 +25,9 @@ public class TestUpstream implements QuarkusTestResourceLifecycleManager {
             "370102-D-EDU", unit("370102-D-EDU", "历下区教育和体育局", "DEPARTMENT", "COUNTY", "370102"));
 
     private Vertx vertx;
+    /** Back-tracing records received, with the Idempotency-Key they came with. */
+    private final io.vertx.core.json.JsonArray received = new io.vertx.core.json.JsonArray();
+    private volatile boolean backtracingDown;
 
     static JsonObject unit(String code, String name, String kind, String level, String region) {
         return new JsonObject().put("code", code).put("name", name).put("kind", kind).put("level", level)
@@ -46,6 +49,32 @@ public class TestUpstream implements QuarkusTestResourceLifecycleManager {
             String path = req.path();
             if (path.equals("/q/health/live")) {
                 req.response().end("{\"status\":\"UP\"}");
+                return;
+            }
+            if (path.equals("/test/backtracing")) {
+                if (req.method().name().equals("DELETE")) {
+                    backtracingDown = true;
+                } else if (req.method().name().equals("PUT")) {
+                    backtracingDown = false;
+                }
+                synchronized (received) {
+                    req.response().putHeader("Content-Type", "application/json").end(received.encode());
+                }
+                return;
+            }
+            if (path.equals("/api/v1/backtracing") && req.method().name().equals("POST")) {
+                if (backtracingDown) {
+                    req.response().setStatusCode(503).end();
+                    return;
+                }
+                synchronized (received) {
+                    String key = req.getHeader("Idempotency-Key");
+                    boolean seen = received.stream().anyMatch(o -> key != null && key.equals(((JsonObject) o).getString("key")));
+                    if (!seen) {
+                        received.add(new JsonObject().put("key", key).put("body", body.toJsonObject()));
+                    }
+                    req.response().setStatusCode(seen ? 200 : 201).end("{}");
+                }
                 return;
             }
             if (path.startsWith("/api/v1/slow-things")) {
@@ -94,7 +123,9 @@ public class TestUpstream implements QuarkusTestResourceLifecycleManager {
                 Map.entry("dcjk.gateway.upstreams.down.prefixes", "/api/v1/down-things"),
                 Map.entry("dcjk.gateway.upstreams.down.breaker-failures", "2"),
                 Map.entry("dcjk.gateway.upstreams.down.breaker-open-for", "1m"),
-                Map.entry("dcjk.directory.url", url));
+                Map.entry("dcjk.directory.url", url),
+                Map.entry("dcjk.outbox.destinations.accountability.url", url),
+                Map.entry("dcjk.outbox.every", "1s"));
     }
 
     @Override

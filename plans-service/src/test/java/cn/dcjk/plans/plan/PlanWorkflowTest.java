@@ -101,6 +101,19 @@ class PlanWorkflowTest {
     }
 
     @Test
+    void partyDepartmentsGoToThePartyOfficeAndCommittee() {
+        String propaganda = cn.dcjk.testing.Tokens.token("planner-prop", "planner", "370000-D-PROP");
+        long plan = plan(propaganda, "ANNUAL", 2027, "宣传部计划");
+        given().auth().oauth2(propaganda).when().get("/api/v1/plans/" + plan)
+                .then().body("reviewingOfficeCode", equalTo("370000-PO")).body("approvingBodyCode", equalTo("370000-PC"));
+        addItem(propaganda, plan, item("意识形态工作检查")).statusCode(201);
+        step(propaganda, plan, "submit", null).statusCode(200);
+        step(OFFICE, plan, "review", null).statusCode(403);
+        step(cn.dcjk.testing.Tokens.token("party-office", "office-reviewer", "370000-PO"), plan, "review", null)
+                .statusCode(200);
+    }
+
+    @Test
     void unpublishableItemsStayOffThePositiveList() {
         long plan = reviewed("不公开计划", with(item("内部核查事项"), "publishable", false));
         String code = step(APPROVER, plan, "approve", null).statusCode(200)

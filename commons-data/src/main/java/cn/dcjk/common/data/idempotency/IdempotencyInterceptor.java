@@ -53,8 +53,9 @@ public class IdempotencyInterceptor {
         if (!SANE.matcher(key).matches()) {
             throw Problems.invalid(HEADER, "1 to 128 characters of A-Z a-z 0-9 . _ : -");
         }
-        String scope = caller.name();
         String fingerprint = fingerprint(ctx);
+        // anonymous callers share no scope: without an identity, a key only replays the very same request
+        String scope = caller.anonymous() ? "anonymous:" + fingerprint : caller.name();
         return QuarkusTransaction.joiningExisting().call(() -> {
             int claimed = em.createNativeQuery("INSERT INTO idempotency_record (scope, idem_key, fingerprint) "
                             + "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")

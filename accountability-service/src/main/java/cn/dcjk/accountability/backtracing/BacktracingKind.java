@@ -1,0 +1,6 @@
+package cn.dcjk.accountability.backtracing;
+
+/** What kind of abuse (article 32). */
+public enum BacktracingKind {
+    DIRECT_DEMAND_REFUSED, RECEPTION_VIOLATION, VISIT_WITHOUT_ITINERARY, OVER_QUOTA, OTHER
+}

@@ -1,0 +1,6 @@
+package cn.dcjk.accountability.backtracing;
+
+/** Who reported the abuse (the contract of POST /api/v1/backtracing). */
+public enum BacktracingSource {
+    GATEWAY, INSPECTIONS, HANDLER
+}

@@ -1,0 +1,5 @@
+package cn.dcjk.accountability.referral;
+
+public enum ReferralStatus {
+    SUBMITTED, TRANSFERRED, CLOSED
+}
