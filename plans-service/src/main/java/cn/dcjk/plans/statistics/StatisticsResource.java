@@ -56,6 +56,8 @@ public class StatisticsResource {
     ItemCandidates candidates;
     @Inject
     PlanRuleParameters parameters;
+    @Inject
+    cn.dcjk.common.data.audit.AuditTrail audit;
 
     public record OrganiserStanding(String organiserUnitCode, String name, String regionCode, Map<String, Object> standing,
             long exceptionsGranted) {
@@ -168,9 +170,14 @@ public class StatisticsResource {
         if (Unit.findById(organiser) == null) {
             throw Problems.notFound("unit", organiser);
         }
+        @SuppressWarnings("unchecked")
+        List<Number> before = em.createNativeQuery("SELECT item_count FROM grassroots_baseline WHERE organiser_unit_code = ?1 "
+                + "AND year = ?2").setParameter(1, organiser).setParameter(2, year).getResultList();
         em.createNativeQuery("INSERT INTO grassroots_baseline (organiser_unit_code, year, item_count) VALUES (?1, ?2, ?3) "
                         + "ON CONFLICT (organiser_unit_code, year) DO UPDATE SET item_count = EXCLUDED.item_count")
                 .setParameter(1, organiser).setParameter(2, year).setParameter(3, in.itemCount()).executeUpdate();
+        audit.record("grassroots-baseline", organiser + ":" + year, before.isEmpty() ? "CREATE" : "UPDATE",
+                before.isEmpty() ? Map.of() : Map.of("itemCount", before.get(0).intValue()), Map.of("itemCount", in.itemCount()));
         return Response.ok(Map.of("organiserUnitCode", organiser, "year", year, "itemCount", in.itemCount())).build();
     }
 }

@@ -20,7 +20,7 @@ public class IdempotencyJanitor {
     @ConfigProperty(name = "dcjk.idempotency.retention", defaultValue = "P1D")
     Duration retention;
 
-    @Scheduled(every = "1h", delayed = "5m")
+    @Scheduled(every = "1h", delayed = "5m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void purge() {
         em.createNativeQuery("DELETE FROM idempotency_record WHERE created_at < ?1")

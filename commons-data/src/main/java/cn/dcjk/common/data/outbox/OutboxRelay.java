@@ -43,7 +43,7 @@ public class OutboxRelay {
     private volatile Tokens tokens;
 
     @Scheduled(every = "${dcjk.outbox.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "1s")
+            delayed = "1s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relay() {
         int sent;
         do {
