@@ -110,7 +110,7 @@ public class PlanRulebook implements RuleBook {
                     parameters, candidates);
             List<Finding> findings = new ArrayList<>();
             List<Finding> blocking = new ArrayList<>();
-            Set<String> granted = grants.getOrDefault(item.id, Set.of());
+            Set<String> granted = item.id == null ? Set.of() : grants.getOrDefault(item.id, Set.of());
             for (ItemPolicy policy : PlanRules.ALL) {
                 for (Finding f : policy.check(ctx)) {
                     Finding judged = judge(f, justification(plan, item, f.rule()), granted.contains(f.rule()), stage);

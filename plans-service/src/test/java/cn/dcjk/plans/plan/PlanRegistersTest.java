@@ -108,7 +108,7 @@ class PlanRegistersTest {
         long before = given().auth().oauth2(AUDITOR).when().get("/api/v1/plans").then().extract().jsonPath().getLong("total");
         given().auth().oauth2(PLANNER).contentType(ContentType.JSON)
                 .body(Map.of("item", with(item("试算事项"), "sampling", Map.of("population", 9, "sampleSize", 4),
-                        "workDeployedOn", "2027-06-01"), "year", 2027))
+                        "periodStart", "2027-07-10", "periodEnd", "2027-07-20", "workDeployedOn", "2027-06-01"), "year", 2027))
                 .when().post("/api/v1/plans/checks")
                 .then().statusCode(200)
                 .body("items[0].findings.rule", hasItem("SAMPLE-AT-MOST-THIRD"))
