@@ -51,7 +51,7 @@ public class ItemCandidates implements Candidates {
                         + "WHERE NOT i.withdrawn AND p.status IN ('SUBMITTED', 'OFFICE_REVIEWED', 'APPROVED', 'ISSUED') "
                         + "AND i.id <> ?1 AND i.period_start <= ?2 AND i.period_end >= ?3 "
                         + "AND (i.target_region_prefix LIKE ?4 OR i.target_region_prefix = ANY(?5)) "
-                        + "AND (i.topics && CAST(?6 AS text[]) OR i.category = ?7) "
+                        + "AND i.topics && CAST(?6 AS text[]) "
                         + "ORDER BY i.period_start LIMIT " + MAX_CANDIDATES, PlanItem.class)
                 .setParameter(1, item.id == null ? -1L : item.id)
                 .setParameter(2, item.periodEnd.plusDays(gapDays))
@@ -59,22 +59,68 @@ public class ItemCandidates implements Candidates {
                 .setParameter(4, p + "%")
                 .setParameter(5, around.toArray(String[]::new))
                 .setParameter(6, item.topics.toArray(String[]::new))
-                .setParameter(7, item.category.name())
                 .getResultList();
         return found;
     }
 
     @Override
     public List<PlanItem> visitsTo(Collection<String> unitCodes, LocalDate from, LocalDate to, Long excludeItemId) {
+        // only what the frequency rule counts: targets and planned days, read as a projection
         @SuppressWarnings("unchecked")
-        List<PlanItem> found = em.createNativeQuery("SELECT * FROM plan_item WHERE approved AND NOT withdrawn AND on_site "
+        List<Object[]> rows = em.createNativeQuery("SELECT id, target_unit_codes, visit_dates, period_start FROM plan_item "
+                        + "WHERE approved AND NOT withdrawn AND on_site "
                         + "AND target_unit_codes && CAST(?1 AS text[]) AND period_start <= ?2 AND period_end >= ?3 AND id <> ?4 "
-                        + "LIMIT 1000", PlanItem.class)
+                        + "LIMIT 1000")
                 .setParameter(1, unitCodes.toArray(String[]::new))
                 .setParameter(2, to).setParameter(3, from)
                 .setParameter(4, excludeItemId == null ? -1L : excludeItemId)
                 .getResultList();
-        return found;
+        List<PlanItem> visits = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            PlanItem v = new PlanItem();
+            v.id = ((Number) r[0]).longValue();
+            v.targetUnitCodes = list(r[1]);
+            v.visitDates = dates(r[2]);
+            v.periodStart = (LocalDate) r[3];
+            v.periodEnd = v.periodStart;
+            v.onSite = true;
+            visits.add(v);
+        }
+        return visits;
+    }
+
+    static List<String> list(Object array) {
+        List<String> out = new ArrayList<>();
+        if (array instanceof Object[] a) {
+            for (Object o : a) {
+                out.add(String.valueOf(o));
+            }
+        } else if (array instanceof java.sql.Array sql) {
+            try {
+                for (Object o : (Object[]) sql.getArray()) {
+                    out.add(String.valueOf(o));
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+
+    static List<LocalDate> dates(Object array) {
+        List<LocalDate> out = new ArrayList<>();
+        Object[] values;
+        try {
+            values = array instanceof java.sql.Array sql ? (Object[]) sql.getArray() : (Object[]) array;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        if (values != null) {
+            for (Object o : values) {
+                out.add(o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o);
+            }
+        }
+        return out;
     }
 
     @Override
