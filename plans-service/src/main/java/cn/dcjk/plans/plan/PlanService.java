@@ -63,6 +63,8 @@ public class PlanService {
     PlanRuleParameters parameters;
     @Inject
     EntityManager em;
+    @Inject
+    cn.dcjk.plans.rule.ItemCandidates candidates;
 
     public static LocalDate today() {
         return LocalDate.now(ZONE);
@@ -214,6 +216,7 @@ public class PlanService {
             if (substantive) {
                 // an approved item changed in substance is no longer approved: the plan returns to review
                 item.approved = false;
+                candidates.unplan(item);
                 PlanStatus from = plan.status;
                 plan.status = PlanStatus.SUBMITTED;
                 plan.submittedAt = OffsetDateTime.now();
@@ -353,6 +356,8 @@ public class PlanService {
                 item.approvalCode = nextCode(plan.year);
             }
             item.approved = true;
+            candidates.unplan(item);
+            candidates.plan(item);
         }
         plan.approvedAt = now;
         plan.validUntil = plan.urgent && plan.convertedAt == null

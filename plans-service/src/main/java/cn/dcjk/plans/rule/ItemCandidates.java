@@ -65,28 +65,53 @@ public class ItemCandidates implements Candidates {
 
     @Override
     public List<PlanItem> visitsTo(Collection<String> unitCodes, LocalDate from, LocalDate to, Long excludeItemId) {
-        // only what the frequency rule counts: targets and planned days, read as a projection
+        // planned_visit's primary key (unit, day) serves the window; only approved items have rows
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, target_unit_codes, visit_dates, period_start FROM plan_item "
-                        + "WHERE approved AND NOT withdrawn AND on_site "
-                        + "AND target_unit_codes && CAST(?1 AS text[]) AND period_start <= ?2 AND period_end >= ?3 AND id <> ?4 "
-                        + "LIMIT 1000")
+        List<Object[]> rows = em.createNativeQuery("SELECT item_id, unit_code, day FROM planned_visit "
+                        + "WHERE unit_code = ANY(?1) AND day BETWEEN ?2 AND ?3 AND item_id <> ?4 ORDER BY item_id LIMIT 5000")
                 .setParameter(1, unitCodes.toArray(String[]::new))
-                .setParameter(2, to).setParameter(3, from)
+                .setParameter(2, from).setParameter(3, to)
                 .setParameter(4, excludeItemId == null ? -1L : excludeItemId)
                 .getResultList();
-        List<PlanItem> visits = new ArrayList<>(rows.size());
+        java.util.Map<Long, PlanItem> byItem = new java.util.LinkedHashMap<>();
         for (Object[] r : rows) {
-            PlanItem v = new PlanItem();
-            v.id = ((Number) r[0]).longValue();
-            v.targetUnitCodes = list(r[1]);
-            v.visitDates = dates(r[2]);
-            v.periodStart = (LocalDate) r[3];
+            PlanItem v = byItem.computeIfAbsent(((Number) r[0]).longValue(), id -> {
+                PlanItem item = new PlanItem();
+                item.id = id;
+                item.onSite = true;
+                return item;
+            });
+            String unit = (String) r[1];
+            LocalDate day = r[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[2];
+            if (!v.targetUnitCodes.contains(unit)) {
+                v.targetUnitCodes.add(unit);
+            }
+            if (!v.visitDates.contains(day)) {
+                v.visitDates.add(day);
+            }
+            v.periodStart = v.periodStart == null || day.isBefore(v.periodStart) ? day : v.periodStart;
             v.periodEnd = v.periodStart;
-            v.onSite = true;
-            visits.add(v);
         }
-        return visits;
+        return new ArrayList<>(byItem.values());
+    }
+
+    /** Records the planned visits of an item just approved (one row per target and day). */
+    public void plan(PlanItem item) {
+        if (!item.onSite) {
+            return;
+        }
+        for (String unit : item.targetUnitCodes) {
+            for (LocalDate day : item.plannedVisitDays()) {
+                em.createNativeQuery("INSERT INTO planned_visit (unit_code, day, item_id) VALUES (?1, ?2, ?3) "
+                                + "ON CONFLICT DO NOTHING")
+                        .setParameter(1, unit).setParameter(2, day).setParameter(3, item.id).executeUpdate();
+            }
+        }
+    }
+
+    /** Forgets the planned visits of an item that is no longer approved. */
+    public void unplan(PlanItem item) {
+        em.createNativeQuery("DELETE FROM planned_visit WHERE item_id = ?1").setParameter(1, item.id).executeUpdate();
     }
 
     static List<String> list(Object array) {
