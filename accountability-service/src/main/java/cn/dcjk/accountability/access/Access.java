@@ -1,7 +1,7 @@
 package cn.dcjk.accountability.access;
 
 import cn.dcjk.accountability.directory.Directory;
-import cn.dcjk.accountability.directory.RegionCode;
+import cn.dcjk.common.unit.RegionCode;
 import cn.dcjk.accountability.directory.UnitInfo;
 import cn.dcjk.common.problem.ProblemException;
 import cn.dcjk.common.problem.Problems;

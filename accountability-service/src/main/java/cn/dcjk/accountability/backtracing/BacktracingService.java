@@ -2,7 +2,7 @@ package cn.dcjk.accountability.backtracing;
 
 import cn.dcjk.accountability.access.Access;
 import cn.dcjk.accountability.directory.Directory;
-import cn.dcjk.accountability.directory.RegionCode;
+import cn.dcjk.common.unit.RegionCode;
 import cn.dcjk.accountability.directory.UnitInfo;
 import cn.dcjk.common.api.Page;
 import cn.dcjk.common.problem.ProblemException;

@@ -4,7 +4,7 @@ import cn.dcjk.accountability.access.Access;
 import cn.dcjk.accountability.complaint.ComplaintLetter;
 import cn.dcjk.accountability.complaint.ComplaintStatus;
 import cn.dcjk.accountability.directory.Directory;
-import cn.dcjk.accountability.directory.RegionCode;
+import cn.dcjk.common.unit.RegionCode;
 import cn.dcjk.accountability.directory.UnitInfo;
 import cn.dcjk.accountability.referral.Referral;
 import cn.dcjk.accountability.referral.ReferralStatus;

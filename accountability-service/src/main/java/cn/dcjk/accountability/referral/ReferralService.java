@@ -4,7 +4,7 @@ import cn.dcjk.accountability.access.Access;
 import cn.dcjk.accountability.directory.Directory;
 import cn.dcjk.accountability.directory.FindingInfo;
 import cn.dcjk.accountability.directory.InspectionInfo;
-import cn.dcjk.accountability.directory.RegionCode;
+import cn.dcjk.common.unit.RegionCode;
 import cn.dcjk.accountability.directory.UnitInfo;
 import cn.dcjk.accountability.rules.CompetentBody;
 import cn.dcjk.accountability.rules.LawfulRoute;

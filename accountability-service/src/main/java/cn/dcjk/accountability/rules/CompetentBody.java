@@ -1,6 +1,6 @@
 package cn.dcjk.accountability.rules;
 
-import cn.dcjk.accountability.directory.RegionCode;
+import cn.dcjk.common.unit.RegionCode;
 import cn.dcjk.accountability.directory.UnitInfo;
 import cn.dcjk.common.rule.Finding;
 import cn.dcjk.common.rule.Severity;

@@ -33,7 +33,7 @@ public record NoBlameShifting(String responsibleSide, UnitInfo dispatchingUnit, 
         }
         List<Finding> out = new ArrayList<>();
         for (UnitInfo u : subjectUnits) {
-            boolean lower = cn.dcjk.accountability.directory.RegionCode.strictlyInside(u.regionCode(),
+            boolean lower = cn.dcjk.common.unit.RegionCode.strictlyInside(u.regionCode(),
                     dispatchingUnit.regionCode());
             if (lower && u.grassroots()) {
                 Map<String, Object> facts = new LinkedHashMap<>();

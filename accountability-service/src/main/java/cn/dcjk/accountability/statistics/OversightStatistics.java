@@ -1,7 +1,7 @@
 package cn.dcjk.accountability.statistics;
 
 import cn.dcjk.accountability.access.Access;
-import cn.dcjk.accountability.directory.RegionCode;
+import cn.dcjk.common.unit.RegionCode;
 import cn.dcjk.common.security.Caller;
 import cn.dcjk.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

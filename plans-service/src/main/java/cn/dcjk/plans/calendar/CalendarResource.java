@@ -6,7 +6,7 @@ import cn.dcjk.common.data.idempotency.Idempotent;
 import cn.dcjk.common.problem.Problems;
 import cn.dcjk.common.security.Roles;
 import cn.dcjk.plans.plan.PlanItem;
-import cn.dcjk.plans.unit.RegionCode;
+import cn.dcjk.common.unit.RegionCode;
 import cn.dcjk.plans.unit.Unit;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;

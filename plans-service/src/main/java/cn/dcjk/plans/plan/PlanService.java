@@ -14,7 +14,7 @@ import cn.dcjk.plans.rule.PlanRulebook;
 import cn.dcjk.plans.rule.PlanRules;
 import cn.dcjk.plans.rule.Stage;
 import cn.dcjk.plans.unit.Branch;
-import cn.dcjk.plans.unit.RegionCode;
+import cn.dcjk.common.unit.RegionCode;
 import cn.dcjk.plans.unit.Unit;
 import cn.dcjk.plans.unit.UnitKind;
 import cn.dcjk.plans.unit.UnitLevel;

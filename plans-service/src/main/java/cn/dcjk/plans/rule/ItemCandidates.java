@@ -3,7 +3,7 @@ package cn.dcjk.plans.rule;
 import cn.dcjk.plans.calendar.NoMeetingMonth;
 import cn.dcjk.plans.plan.Category;
 import cn.dcjk.plans.plan.PlanItem;
-import cn.dcjk.plans.unit.RegionCode;
+import cn.dcjk.common.unit.RegionCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -9,7 +9,7 @@ import cn.dcjk.plans.plan.Category;
 import cn.dcjk.plans.plan.LeaderRank;
 import cn.dcjk.plans.plan.PlanItem;
 import cn.dcjk.plans.plan.PlanType;
-import cn.dcjk.plans.unit.RegionCode;
+import cn.dcjk.common.unit.RegionCode;
 import cn.dcjk.plans.unit.Unit;
 import cn.dcjk.plans.unit.UnitKind;
 import cn.dcjk.plans.unit.UnitLevel;

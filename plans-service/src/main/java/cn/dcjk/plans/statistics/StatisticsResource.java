@@ -146,7 +146,7 @@ public class StatisticsResource {
     }
 
     static List<String> ancestry(String region) {
-        String p = new cn.dcjk.plans.unit.RegionCode(region).prefix();
+        String p = new cn.dcjk.common.unit.RegionCode(region).prefix();
         List<String> out = new ArrayList<>();
         for (int len = p.length(); len >= 2; len -= (len > 6 ? 3 : 2)) {
             String cut = p.substring(0, len);

@@ -1,5 +1,6 @@
 package cn.dcjk.plans.unit;
 
+import cn.dcjk.common.unit.RegionCode;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

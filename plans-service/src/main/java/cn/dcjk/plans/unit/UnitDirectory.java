@@ -1,5 +1,6 @@
 package cn.dcjk.plans.unit;
 
+import cn.dcjk.common.unit.RegionCode;
 import cn.dcjk.common.api.Page;
 import cn.dcjk.common.data.audit.AuditTrail;
 import cn.dcjk.common.data.version.Versions;

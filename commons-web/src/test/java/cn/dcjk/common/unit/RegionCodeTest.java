@@ -1,4 +1,4 @@
-package cn.dcjk.plans.unit;
+package cn.dcjk.common.unit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +33,16 @@ class RegionCodeTest {
         assertEquals("3701", new RegionCode("370100").prefix());
         assertEquals("370102", new RegionCode("370102").prefix());
         assertEquals("370102001", new RegionCode("370102001").prefix());
+    }
+
+    @Test
+    void theStaticReadingsAreNullSafe() {
+        assertEquals(true, RegionCode.strictlyInside("370102", "370000"));
+        assertEquals(false, RegionCode.strictlyInside(null, "370000"));
+        assertEquals(false, RegionCode.within("37", "370000"));
+        assertEquals(true, RegionCode.within("370100", "370100"));
+        assertEquals("3701", RegionCode.prefix("370100"));
+        assertEquals("", RegionCode.prefix(null));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package cn.dcjk.plans.unit;
+package cn.dcjk.common.unit;
 
 import java.util.regex.Pattern;
 
@@ -43,5 +43,20 @@ public record RegionCode(String value) {
     /** True when this region is {@code outer} or lies inside it. */
     public boolean within(RegionCode outer) {
         return prefix().startsWith(outer.prefix());
+    }
+
+    /** The significant prefix of a code, "" for none: for prefix queries (LIKE prefix%). */
+    public static String prefix(String value) {
+        return valid(value) ? new RegionCode(value).prefix() : "";
+    }
+
+    /** {@code inner} is {@code outer} or lies inside it; false when either is not a region code. */
+    public static boolean within(String inner, String outer) {
+        return valid(inner) && valid(outer) && new RegionCode(inner).within(new RegionCode(outer));
+    }
+
+    /** {@code inner} lies strictly inside {@code outer} (下级); false when either is not a region code. */
+    public static boolean strictlyInside(String inner, String outer) {
+        return valid(inner) && valid(outer) && new RegionCode(inner).strictlyInside(new RegionCode(outer));
     }
 }
