@@ -50,7 +50,19 @@ public class RequestIds {
 
     /** The caller's id when it is safe to log and echo, otherwise a fresh one. */
     public static String accept(String candidate) {
-        return candidate != null && SANE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+        return candidate != null && SANE.matcher(candidate).matches() ? candidate : fresh();
+    }
+
+    /**
+     * A random 128-bit id in UUID form. Request ids need uniqueness, not secrecy, so they come from
+     * ThreadLocalRandom rather than the SecureRandom behind UUID.randomUUID(), which every event
+     * loop would otherwise contend on.
+     */
+    static String fresh() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        long hi = (r.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
+        long lo = (r.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(hi, lo).toString();
     }
 
     /** The id of the request being served, when there is one. */
