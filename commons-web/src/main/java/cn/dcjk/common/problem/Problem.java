@@ -12,14 +12,13 @@ import java.util.Map;
  * An RFC 9457 problem detail, the one error body of the suite (application/problem+json).
  * Extension members: {@code requestId} always; {@code errors} for invalid fields;
  * {@code findings} for rule refusals; anything else a problem needs in {@link #extensions}.
+ * The {@code type} is an absolute URI of the {@link ProblemCatalogue}, stable for clients to switch on.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"type", "title", "status", "detail", "instance", "requestId", "errors", "findings"})
 public class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    /** Problem types are relative references resolved against the API root; stable for clients to switch on. */
-    public static final String TYPE_PREFIX = "/problems/";
 
     public String type;
     public String title;
@@ -35,7 +34,7 @@ public class Problem {
     }
 
     public Problem(String slug, String title, int status, String detail) {
-        this.type = TYPE_PREFIX + slug;
+        this.type = ProblemTypes.of(slug);
         this.title = title;
         this.status = status;
         this.detail = detail;

@@ -62,14 +62,7 @@ public class ProblemMappers {
             MismatchedInputException.class, InvalidFormatException.class, JsonParseException.class,
             InvalidDefinitionException.class})
     public Response unreadable(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            String field = path(m.getPath());
-            String message = e instanceof UnrecognizedPropertyException ? "unknown field" : "unreadable value";
-            return problem(Problems.invalid(field, message), headers, uri);
-        }
-        String reason = e.getOriginalMessage() == null ? "invalid JSON" : e.getOriginalMessage();
-        // The parser's own words name the token and position, never a class of ours.
-        return problem(Problems.malformed(reason.length() > 200 ? reason.substring(0, 200) : reason), headers, uri);
+        return problem(JsonProblems.describe(e), headers, uri);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -162,20 +155,5 @@ public class ProblemMappers {
             }
         }
         return b.length() > 0 ? b.toString() : (parameter == null ? "body" : parameter);
-    }
-
-    static String path(List<JsonMappingException.Reference> refs) {
-        StringBuilder b = new StringBuilder();
-        for (JsonMappingException.Reference r : refs) {
-            if (r.getFieldName() != null) {
-                if (b.length() > 0) {
-                    b.append('.');
-                }
-                b.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                b.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return b.length() == 0 ? "body" : b.toString();
     }
 }

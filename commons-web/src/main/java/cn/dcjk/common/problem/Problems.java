@@ -40,12 +40,22 @@ public final class Problems {
                 null, null, null, null);
     }
 
+    /** 412 (RFC 9110 13.1.1): the If-Match names another version than the current one. */
     public static ProblemException staleVersion(Object expected, Object current) {
-        return new ProblemException(409, "stale-version",
+        return new ProblemException(412, "stale-version",
                 new Text("数据已被他人修改", "Stale version"),
                 new Text("If-Match " + expected + " 与当前版本 " + current + " 不符，请重新读取后再改",
                         "If-Match " + expected + " does not match the current version " + current + "; read it again"),
                 null, null, Map.of("currentETag", String.valueOf(current)), null);
+    }
+
+    /** 428 (RFC 6585 3): an update must name the version it changes. */
+    public static ProblemException preconditionRequired() {
+        return new ProblemException(428, "precondition-required",
+                new Text("缺少 If-Match", "Precondition required"),
+                new Text("更新须在 If-Match 中给出所读版本的 ETag，请先读取再改",
+                        "An update must send the ETag it read as If-Match; read the resource first"),
+                null, null, null, null);
     }
 
     public static ProblemException forbidden(String zh, String en) {

@@ -157,7 +157,8 @@ public class PlanService {
 
     @Transactional
     public Plan update(long id, PlanInput in, String ifMatch) {
-        Plan plan = lockForOrganiser(id, ifMatch);
+        Plan plan = lockForOrganiser(id);
+        Versions.check(ifMatch, plan.version);
         if (!plan.status.editable()) {
             throw illegal(plan, "update");
         }
@@ -175,7 +176,7 @@ public class PlanService {
 
     @Transactional
     public PlanItem addItem(long planId, ItemInput in) {
-        Plan plan = lockForOrganiser(planId, null);
+        Plan plan = lockForOrganiser(planId);
         if (!plan.status.editable()) {
             if (plan.type == PlanType.ANNUAL && (plan.status == PlanStatus.APPROVED || plan.status == PlanStatus.ISSUED)) {
                 throw new RuleRefusedException(List.of(Finding.of(PlanRules.ANNUAL_PLAN_REQUIRED_RULE, Severity.PROHIBITED,
@@ -200,7 +201,7 @@ public class PlanService {
 
     @Transactional
     public PlanItem updateItem(long planId, long itemId, ItemInput in, String ifMatch) {
-        Plan plan = lockForOrganiser(planId, null);
+        Plan plan = lockForOrganiser(planId);
         PlanItem item = item(plan, itemId);
         Versions.check(ifMatch, item.version);
         var before = audit.snapshot(ItemView.of(item, List.of()));
@@ -231,7 +232,7 @@ public class PlanService {
 
     @Transactional
     public void deleteItem(long planId, long itemId, String ifMatch) {
-        Plan plan = lockForOrganiser(planId, null);
+        Plan plan = lockForOrganiser(planId);
         PlanItem item = item(plan, itemId);
         Versions.check(ifMatch, item.version);
         if (!plan.status.editable()) {
@@ -253,8 +254,9 @@ public class PlanService {
 
     @Transactional
     public PlanRulebook.PlanVerdict submit(long id, ActionInput in, String ifMatch) {
-        Plan plan = lock(id, ifMatch);
+        Plan plan = lock(id);
         requireActor(plan, Roles.PLANNER, plan.organiserUnitCode);
+        Versions.check(ifMatch, plan.version);
         if (!plan.status.editable()) {
             throw illegal(plan, "submit");
         }
@@ -276,19 +278,21 @@ public class PlanService {
 
     @Transactional
     public void review(long id, ActionInput in, String ifMatch) {
-        Plan plan = lock(id, ifMatch);
+        Plan plan = lock(id);
         requireActor(plan, Roles.OFFICE_REVIEWER, plan.reviewingOfficeCode);
+        Versions.check(ifMatch, plan.version);
         move(plan, PlanStatus.SUBMITTED, PlanStatus.OFFICE_REVIEWED, "REVIEW", comment(in), List.of());
     }
 
     @Transactional
     public void requestChanges(long id, ActionInput in, String ifMatch) {
-        Plan plan = lock(id, ifMatch);
+        Plan plan = lock(id);
         boolean office = actor(Roles.OFFICE_REVIEWER, plan.reviewingOfficeCode);
         boolean body = actor(Roles.COMMITTEE_APPROVER, plan.approvingBodyCode);
         if (!office && !body) {
             throw forbidden(plan, "request changes to");
         }
+        Versions.check(ifMatch, plan.version);
         if (plan.status != PlanStatus.SUBMITTED && plan.status != PlanStatus.OFFICE_REVIEWED) {
             throw illegal(plan, "request changes to");
         }
@@ -300,8 +304,9 @@ public class PlanService {
 
     @Transactional
     public void reject(long id, ActionInput in, String ifMatch) {
-        Plan plan = lock(id, ifMatch);
+        Plan plan = lock(id);
         requireActor(plan, Roles.COMMITTEE_APPROVER, plan.approvingBodyCode);
+        Versions.check(ifMatch, plan.version);
         if (plan.status != PlanStatus.SUBMITTED && plan.status != PlanStatus.OFFICE_REVIEWED) {
             throw illegal(plan, "reject");
         }
@@ -324,7 +329,8 @@ public class PlanService {
         }
         requireActor(peek, Roles.COMMITTEE_APPROVER, peek.approvingBodyCode);
         lockOrganiserYear(peek.organiserUnitCode, peek.year);
-        Plan plan = lock(id, ifMatch);
+        Plan plan = lock(id);
+        Versions.check(ifMatch, plan.version);
         if (plan.status != PlanStatus.OFFICE_REVIEWED) {
             throw illegal(plan, "approve");
         }
@@ -369,8 +375,9 @@ public class PlanService {
 
     @Transactional
     public void issue(long id, ActionInput in, String ifMatch) {
-        Plan plan = lock(id, ifMatch);
+        Plan plan = lock(id);
         requireActor(plan, Roles.OFFICE_REVIEWER, plan.reviewingOfficeCode);
+        Versions.check(ifMatch, plan.version);
         move(plan, PlanStatus.APPROVED, PlanStatus.ISSUED, "ISSUE", comment(in), List.of());
         plan.issuedAt = OffsetDateTime.now();
     }
@@ -378,8 +385,9 @@ public class PlanService {
     /** An urgent approval converted into the regular plan keeps its validity to the end of the year. */
     @Transactional
     public void convert(long id, ActionInput in, String ifMatch) {
-        Plan plan = lock(id, ifMatch);
+        Plan plan = lock(id);
         requireActor(plan, Roles.COMMITTEE_APPROVER, plan.approvingBodyCode);
+        Versions.check(ifMatch, plan.version);
         if (!plan.urgent || plan.convertedAt != null
                 || (plan.status != PlanStatus.APPROVED && plan.status != PlanStatus.ISSUED)) {
             throw illegal(plan, "convert");
@@ -474,18 +482,21 @@ public class PlanService {
         return String.format("DCJK-%d-%04d", year, n);
     }
 
-    /** Locks a plan for a step; who may take the step is checked next (403 for the wrong role or unit). */
-    private Plan lock(long id, String ifMatch) {
+    /**
+     * Locks a plan for a step. Who may take the step is checked next (403 for the wrong role or
+     * unit), and only then the version (428/412), so a stranger learns nothing of the plan's version.
+     */
+    private Plan lock(long id) {
         Plan plan = Plan.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (plan == null) {
             throw Problems.notFound("plan", id);
         }
-        Versions.check(ifMatch, plan.version);
         return plan;
     }
 
-    private Plan lockForOrganiser(long id, String ifMatch) {
-        Plan plan = lock(id, ifMatch);
+    /** For the organiser's planner only. */
+    private Plan lockForOrganiser(long id) {
+        Plan plan = lock(id);
         requireActor(plan, Roles.PLANNER, plan.organiserUnitCode);
         return plan;
     }

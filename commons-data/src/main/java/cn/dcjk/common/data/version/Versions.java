@@ -3,8 +3,10 @@ package cn.dcjk.common.data.version;
 import cn.dcjk.common.problem.Problems;
 
 /**
- * ETag / If-Match on updates: the ETag is the row's optimistic version; an If-Match that names
- * another version is refused with 409 before anything is written.
+ * ETag / If-Match on updates: the ETag is the row's optimistic version. An update without If-Match
+ * is refused with 428 (RFC 6585), one whose If-Match names another version with 412 (RFC 9110),
+ * before anything is written. Callers check the caller's right to the object first, so neither
+ * answer reveals an object or its version to someone who may not act on it.
  */
 public final class Versions {
 
@@ -15,9 +17,12 @@ public final class Versions {
         return "\"" + version + "\"";
     }
 
-    /** Passes when there is no If-Match, when it is *, or when it names the current version. */
+    /** Passes when If-Match is * or names the current version; 428 without it, 412 when stale. */
     public static void check(String ifMatch, long current) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw Problems.preconditionRequired();
+        }
+        if (ifMatch.trim().equals("*")) {
             return;
         }
         for (String tag : ifMatch.split(",")) {
