@@ -42,6 +42,7 @@ public final class RealmImportGenerator {
             "DCJK_SERVICES_SECRET", new SecretKey("dcjk-services-client", "client-secret"),
             "DCJK_WEB_ORIGIN", new SecretKey("dcjk-realm-settings", "web-origin"),
             "DCJK_WEB_REDIRECT_URI", new SecretKey("dcjk-realm-settings", "web-redirect-uri"),
+            "DCJK_GATEWAY_URL", new SecretKey("dcjk-realm-settings", "gateway-url"),
             "DCJK_INTEGRATOR_UNIT", new SecretKey("dcjk-realm-settings", "integrator-unit"));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");

@@ -1,5 +1,6 @@
 package cn.dcjk.accountability.backtracing;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,6 +17,7 @@ public final class BacktracingInputs {
     static final String UNIT = "[0-9A-Z][0-9A-Z-]{2,39}";
 
     /** The contract of POST /api/v1/backtracing (ARCHITECTURE.md, issue 5). */
+    @Schema(name = "BacktracingEntry")
     public record Entry(@NotNull BacktracingSource source,
             @NotBlank @Size(max = 200) String sourceEventId,
             @NotNull BacktracingKind kind,
@@ -27,6 +29,7 @@ public final class BacktracingInputs {
     }
 
     /** What the handler found and what followed (处理结果). */
+    @Schema(name = "BacktracingConclusion")
     public record Conclusion(@NotBlank @Size(max = 10000) String findings, @NotBlank @Size(max = 5000) String outcome) {
     }
 }

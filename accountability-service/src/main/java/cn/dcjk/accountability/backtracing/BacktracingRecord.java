@@ -1,5 +1,6 @@
 package cn.dcjk.accountability.backtracing;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -22,6 +23,7 @@ import java.util.Map;
 @Table(name = "backtracing_record")
 public class BacktracingRecord extends PanacheEntityBase {
 
+    @Schema(name = "BacktracingStatus")
     public enum Status { REGISTERED, CONCLUDED }
 
     @Id

@@ -1,5 +1,8 @@
 package cn.dcjk.accountability.backtracing;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.dcjk.common.api.Page;
 import cn.dcjk.common.data.idempotency.Idempotent;
 import cn.dcjk.common.data.version.Versions;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,6 +46,8 @@ public class BacktracingResource {
     @Idempotent
     @Operation(summary = "Register an abuse with its evidence: 201 when new, 200 with the existing record when "
             + "(source, sourceEventId) was registered before")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = BacktracingView.class)))
+    @APIResponse(responseCode = "200", description = "The same event registered before: that record", content = @Content(schema = @Schema(implementation = BacktracingView.class)))
     public Response register(@Valid @NotNull BacktracingInputs.Entry input) {
         BacktracingService.Registered r = register.register(input);
         Response.ResponseBuilder b = r.created()
@@ -62,6 +68,7 @@ public class BacktracingResource {
     @Path("/{id}")
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.COMPLAINT_HANDLER, Roles.DISCIPLINE_OFFICER})
     @Operation(summary = "One record with its evidence")
+    @APIResponseSchema(value = BacktracingView.class, responseCode = "200")
     public Response get(@PathParam("id") long id) {
         BacktracingRecord r = register.get(id);
         return Response.ok(BacktracingView.of(r)).header("ETag", Versions.etag(r.version)).build();
@@ -73,6 +80,7 @@ public class BacktracingResource {
     @RolesAllowed({Roles.COMPLAINT_HANDLER, Roles.DISCIPLINE_OFFICER})
     @Idempotent
     @Operation(summary = "Handlers record their findings and the outcome")
+    @APIResponseSchema(value = BacktracingView.class, responseCode = "200")
     public Response conclude(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull BacktracingInputs.Conclusion input) {
         BacktracingRecord r = register.conclude(id, input, ifMatch);

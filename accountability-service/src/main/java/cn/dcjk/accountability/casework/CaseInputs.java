@@ -1,5 +1,6 @@
 package cn.dcjk.accountability.casework;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.dcjk.accountability.referral.Subject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -33,6 +34,7 @@ public final class CaseInputs {
     }
 
     /** 决定: the outcome with its legal basis and the approving authority. */
+    @Schema(name = "CaseDecision")
     public record Decision(@NotNull Outcome outcome, @NotBlank @Size(max = 2000) String legalBasis,
             @NotBlank @Size(max = 200) String approvingAuthority, @NotBlank @Size(max = 10000) String reasons) {
     }

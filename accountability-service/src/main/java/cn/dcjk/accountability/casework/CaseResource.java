@@ -21,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,6 +44,7 @@ public class CaseResource {
     @Idempotent
     @Operation(summary = "Open a case (立案): from a referral transferred to your body, a substantiated letter, "
             + "or on your own initiative")
+    @APIResponseSchema(value = CaseView.class, responseCode = "201")
     public Response open(@Valid @NotNull CaseInputs.Open input) {
         AccountabilityCase c = cases.open(input);
         return Response.created(URI.create("/api/v1/accountability/cases/" + c.id)).entity(cases.view(c))
@@ -62,6 +64,7 @@ public class CaseResource {
     @Path("/{id}")
     @RolesAllowed({HANDLER, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "One case with its complete history")
+    @APIResponseSchema(value = CaseView.class, responseCode = "200")
     public Response get(@PathParam("id") long id) {
         AccountabilityCase c = cases.get(id);
         return ok(c);
@@ -80,6 +83,7 @@ public class CaseResource {
     @RolesAllowed(HANDLER)
     @Idempotent
     @Operation(summary = "OPENED → INVESTIGATING, with the evidence")
+    @APIResponseSchema(value = CaseView.class, responseCode = "200")
     public Response investigate(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CaseInputs.Investigation input) {
         return ok(cases.investigate(id, input, ifMatch));
@@ -90,6 +94,7 @@ public class CaseResource {
     @RolesAllowed(HANDLER)
     @Idempotent
     @Operation(summary = "INVESTIGATING → HEARD, with the subject's statement (陈述申辩)")
+    @APIResponseSchema(value = CaseView.class, responseCode = "200")
     public Response hear(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CaseInputs.Hearing input) {
         return ok(cases.hear(id, input, ifMatch));
@@ -100,6 +105,7 @@ public class CaseResource {
     @RolesAllowed(HANDLER)
     @Idempotent
     @Operation(summary = "HEARD → DECIDED: outcome, legal basis, approving authority")
+    @APIResponseSchema(value = CaseView.class, responseCode = "200")
     public Response decide(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CaseInputs.Decision input) {
         return ok(cases.decide(id, input, ifMatch));
@@ -110,6 +116,7 @@ public class CaseResource {
     @RolesAllowed(HANDLER)
     @Idempotent
     @Operation(summary = "DECIDED → NOTIFIED: the date and to whom")
+    @APIResponseSchema(value = CaseView.class, responseCode = "200")
     public Response notify(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CaseInputs.Notification input) {
         return ok(cases.notify(id, input, ifMatch));
@@ -120,6 +127,7 @@ public class CaseResource {
     @RolesAllowed(HANDLER)
     @Idempotent
     @Operation(summary = "NOTIFIED → CLOSED")
+    @APIResponseSchema(value = CaseView.class, responseCode = "200")
     public Response close(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CaseInputs.Closure input) {
         return ok(cases.close(id, input, ifMatch));
@@ -130,6 +138,7 @@ public class CaseResource {
     @RolesAllowed(HANDLER)
     @Idempotent
     @Operation(summary = "NOTIFIED or CLOSED → APPEALED, within the appeal period after notification")
+    @APIResponseSchema(value = CaseView.class, responseCode = "200")
     public Response appeal(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CaseInputs.Appeal input) {
         return ok(cases.appeal(id, input, ifMatch));
@@ -140,6 +149,7 @@ public class CaseResource {
     @RolesAllowed(HANDLER)
     @Idempotent
     @Operation(summary = "APPEALED → REVIEWED: upheld, changed or revoked")
+    @APIResponseSchema(value = CaseView.class, responseCode = "200")
     public Response review(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CaseInputs.Review input) {
         return ok(cases.review(id, input, ifMatch));

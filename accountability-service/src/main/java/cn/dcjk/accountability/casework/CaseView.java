@@ -1,5 +1,6 @@
 package cn.dcjk.accountability.casework;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.dcjk.accountability.referral.Subject;
 
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ public record CaseView(Long id, Origin origin, Long referralId, Long complaintId
         String approvingAuthority, OffsetDateTime decidedAt, LocalDate notifiedOn, LocalDate appealDeadline,
         ReviewResult reviewResult, Outcome reviewedOutcome, OffsetDateTime openedAt, List<Step> history) {
 
+    @Schema(name = "CaseStep")
     public record Step(CaseStatus step, String actor, String actorUnit, OffsetDateTime at,
             Map<String, Object> details) {
         static Step of(CaseStep s) {

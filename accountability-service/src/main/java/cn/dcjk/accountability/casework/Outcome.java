@@ -1,6 +1,9 @@
 package cn.dcjk.accountability.casework;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The ways of holding to account (《中国共产党问责条例》), or none. */
+@Schema(name = "CaseOutcome")
 public enum Outcome {
     /** 检查 */
     WRITTEN_SELF_CRITICISM,

@@ -1,5 +1,6 @@
 package cn.dcjk.accountability.complaint;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +32,7 @@ public final class ComplaintInputs {
             LocalDate receivedOn) {
     }
 
+    @Schema(name = "ComplaintVerification")
     public record Verification(@Size(max = 10000) String notes) {
     }
 
@@ -40,6 +42,7 @@ public final class ComplaintInputs {
     }
 
     /** The verified end of a letter (article 31). */
+    @Schema(name = "ComplaintConclusion")
     public record Conclusion(@NotNull ComplaintStatus outcome, @NotBlank @Size(max = 10000) String reasons,
             @Pattern(regexp = UNIT, message = "3 to 40 of 0-9 A-Z -") String competentUnitCode,
             @Size(max = 2000) String legalBasis,

@@ -1,5 +1,8 @@
 package cn.dcjk.accountability.complaint;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.dcjk.common.api.Page;
 import cn.dcjk.common.data.idempotency.Idempotent;
 import cn.dcjk.common.data.version.Versions;
@@ -23,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,6 +46,7 @@ public class ComplaintResource {
     @Idempotent
     @Operation(summary = "Submit a letter: public (anonymous allowed; answered with a receipt code to follow it up "
             + "without an account) or registered by a complaint handler for their unit")
+    @APIResponse(responseCode = "201", description = "Received: the letter for a handler's registration, the receipt for a public one", content = @Content(schema = @Schema(oneOf = {ComplaintViews.Letter.class, ComplaintViews.Receipt.class})))
     public Response intake(@Valid @NotNull ComplaintInputs.Intake input) {
         ComplaintLetter l = complaints.intake(input);
         if (l.channel == ComplaintLetter.Channel.HANDLER) {
@@ -83,6 +88,7 @@ public class ComplaintResource {
     @Path("/{id}")
     @RolesAllowed({Roles.COMPLAINT_HANDLER, Roles.DISCIPLINE_OFFICER})
     @Operation(summary = "One letter; the accuser's identity only for complaint handlers")
+    @APIResponseSchema(value = ComplaintViews.Letter.class, responseCode = "200")
     public Response get(@PathParam("id") long id) {
         ComplaintLetter l = complaints.get(id);
         return Response.ok(complaints.view(l)).header("ETag", Versions.etag(l.version)).build();
@@ -94,6 +100,7 @@ public class ComplaintResource {
     @RolesAllowed(Roles.COMPLAINT_HANDLER)
     @Idempotent
     @Operation(summary = "RECEIVED → VERIFYING")
+    @APIResponseSchema(value = ComplaintViews.Letter.class, responseCode = "200")
     public Response verify(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ComplaintInputs.Verification input) {
         ComplaintLetter l = complaints.startVerification(id, input, ifMatch);
@@ -107,6 +114,7 @@ public class ComplaintResource {
     @Idempotent
     @Operation(summary = "VERIFYING → SUBSTANTIATED (handed to the competent body) | UNFOUNDED (rehabilitation "
             + "notice) | FALSE_ACCUSATION (pursuit of a known accuser)")
+    @APIResponseSchema(value = ComplaintViews.Letter.class, responseCode = "200")
     public Response conclude(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ComplaintInputs.Conclusion input) {
         ComplaintLetter l = complaints.conclude(id, input, ifMatch);

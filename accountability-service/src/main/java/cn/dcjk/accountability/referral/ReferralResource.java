@@ -1,5 +1,6 @@
 package cn.dcjk.accountability.referral;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import cn.dcjk.common.api.Page;
 import cn.dcjk.common.data.idempotency.Idempotent;
 import cn.dcjk.common.data.version.Versions;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,6 +43,7 @@ public class ReferralResource {
     @Idempotent
     @Operation(summary = "A team refers a problem clue or accountability suggestion to its own dispatching unit; "
             + "any other recipient, a demand or a request to start accountability is refused (422, article 27)")
+    @APIResponseSchema(value = ReferralView.class, responseCode = "201")
     public Response create(@Valid @NotNull ReferralInput input) {
         Referral r = referrals.create(input);
         return Response.created(URI.create("/api/v1/accountability/referrals/" + r.id))
@@ -52,6 +55,7 @@ public class ReferralResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.INSPECTION_TEAM)
     @Operation(summary = "Dry run: the same evaluation as POST, nothing written; 422 when refused, else the warnings")
+    @Extension(name = "x-dcjk-dry-run", value = "true")
     public ReferralCheck check(@Valid @NotNull ReferralInput input) {
         return new ReferralCheck(true, referrals.evaluate(input).warnings());
     }
@@ -73,6 +77,7 @@ public class ReferralResource {
     @Path("/{id}")
     @Authenticated
     @Operation(summary = "One referral; subjects' personal data only for those handling it")
+    @APIResponseSchema(value = ReferralView.class, responseCode = "200")
     public Response get(@PathParam("id") long id) {
         Referral r = referrals.get(id);
         return Response.ok(ReferralView.of(r, referrals.handling(r))).header("ETag", Versions.etag(r.version)).build();
@@ -85,6 +90,7 @@ public class ReferralResource {
     @Idempotent
     @Operation(summary = "The dispatching unit transfers the referral, with its legal basis, to the discipline "
             + "commission or organisation department competent for the cadres")
+    @APIResponseSchema(value = ReferralView.class, responseCode = "200")
     public Response transfer(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransferInput input) {
         Referral r = referrals.transfer(id, input, ifMatch);
@@ -97,6 +103,7 @@ public class ReferralResource {
     @RolesAllowed({Roles.OFFICE_REVIEWER, Roles.COMMITTEE_APPROVER})
     @Idempotent
     @Operation(summary = "The dispatching unit closes the referral with reasons, without transfer")
+    @APIResponseSchema(value = ReferralView.class, responseCode = "200")
     public Response close(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CloseInput input) {
         Referral r = referrals.close(id, input, ifMatch);

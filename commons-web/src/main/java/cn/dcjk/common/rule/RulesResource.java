@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.List;
 /** GET /api/v1/rules: the service's rules with articles, severity, titles and current parameters. */
 @Path("/api/v1/rules")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "rules", description = "Every rule with its articles, severity and parameters")
 public class RulesResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package cn.dcjk.inspections.assessment;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -24,6 +25,7 @@ public final class AssessmentInputs {
             @NotEmpty @Size(max = 100) List<@NotNull @Valid Indicator> indicators) {
     }
 
+    @Schema(name = "AssessmentSchemeInput")
     public record Scheme(@NotBlank @Size(max = 300) String name, @NotNull @Min(2018) @Max(2100) Integer year,
             Long itemId, @NotEmpty @Size(max = 30) List<@NotNull @Valid TargetType> targetTypes) {
     }

@@ -1,5 +1,6 @@
 package cn.dcjk.inspections.assessment;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import cn.dcjk.common.api.Page;
 import cn.dcjk.common.data.idempotency.Idempotent;
 import cn.dcjk.common.data.version.Versions;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,6 +45,7 @@ public class AssessmentResource {
     @RolesAllowed({Roles.PLANNER, Roles.OFFICE_REVIEWER, Roles.ADMIN})
     @Idempotent
     @Operation(summary = "Create a scheme for the caller's unit; refused with 422 by RESULTS-NOT-TRACES or NO-ACCOUNTABILITY-QUOTA")
+    @APIResponseSchema(value = AssessmentService.SchemeView.class, responseCode = "201")
     public Response create(@Valid @NotNull AssessmentInputs.Scheme in) {
         AssessmentScheme s = service.create(in);
         return Response.created(URI.create("/api/v1/assessment-schemes/" + s.id))
@@ -53,6 +56,7 @@ public class AssessmentResource {
     @Path("/checks")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Dry run: the verdict a scheme would get, nothing written")
+    @Extension(name = "x-dcjk-dry-run", value = "true")
     public Map<String, Object> check(@Valid @NotNull AssessmentInputs.Scheme in) {
         Verdict v = service.check(in);
         return Map.of("allows", v.allows(), "findings", v.findings());
@@ -67,6 +71,7 @@ public class AssessmentResource {
 
     @GET
     @Path("/{id}")
+    @APIResponseSchema(value = AssessmentService.SchemeView.class, responseCode = "200")
     public Response get(@PathParam("id") long id) {
         AssessmentScheme s = service.get(id);
         return Response.ok(AssessmentService.SchemeView.of(s)).header("ETag", Versions.etag(s.version)).build();
@@ -78,6 +83,7 @@ public class AssessmentResource {
     @RolesAllowed({Roles.PLANNER, Roles.OFFICE_REVIEWER, Roles.INSPECTION_TEAM, Roles.ADMIN})
     @Idempotent
     @Operation(summary = "Record a target's scores against the scheme (weighted total)")
+    @APIResponseSchema(value = AssessmentService.ScoreView.class, responseCode = "201")
     public Response score(@PathParam("id") long id, @Valid @NotNull AssessmentInputs.Scores in) {
         AssessmentScore s = service.score(id, in);
         return Response.status(201).entity(AssessmentService.ScoreView.of(s)).build();

@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,6 +39,7 @@ public class CommendationResource {
     @RolesAllowed({Roles.OFFICE_REVIEWER, Roles.ADMIN})
     @Idempotent
     @Operation(summary = "Commend a target; registers next year's exemption in plans-service")
+    @APIResponseSchema(value = CommendationService.View.class, responseCode = "201")
     public Response commend(@Valid @NotNull CommendationService.Input in) {
         Commendation c = service.commend(in);
         return Response.created(URI.create("/api/v1/commendations/" + c.id))

@@ -1,5 +1,6 @@
 package cn.dcjk.inspections.finding;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -25,8 +26,10 @@ public final class FindingInputs {
             @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 2000) String> evidence) {
     }
 
+    @Schema(name = "VerificationOutcome")
     public enum Outcome { CLOSE, SEND_BACK }
 
+    @Schema(name = "FindingVerification")
     public record Verification(@NotNull Outcome outcome, @NotBlank @Size(max = 2000) String comment) {
     }
 }

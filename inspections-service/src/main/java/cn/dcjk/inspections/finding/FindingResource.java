@@ -1,5 +1,9 @@
 package cn.dcjk.inspections.finding;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.dcjk.common.api.Page;
 import cn.dcjk.common.data.idempotency.Idempotent;
 import cn.dcjk.common.data.version.Versions;
@@ -23,6 +27,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,6 +55,7 @@ public class FindingResource {
     @Path("/ledger")
     @Produces("text/csv")
     @Operation(summary = "The ledger (台账) as CSV, with the same filters")
+    @APIResponse(responseCode = "200", description = "The ledger as CSV (UTF-8, RFC 4180)", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response csv(@QueryParam("unit") String unit, @QueryParam("inspection") Long inspection,
             @QueryParam("status") FindingStatus status, @QueryParam("light") ProblemLedger.Light light) {
         List<FindingView> rows = ledger.all(new FindingLedger.Filter(unit, inspection, status, light));
@@ -82,6 +88,7 @@ public class FindingResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One finding; its target unit sees it once fed back")
+    @APIResponseSchema(value = FindingView.class, responseCode = "200")
     public Response get(@PathParam("id") long id) {
         FindingView f = ledger.get(id);
         return Response.ok(f).header("ETag", Versions.etag(f.version())).build();
@@ -93,6 +100,7 @@ public class FindingResource {
     @RolesAllowed({Roles.INSPECTION_TEAM, Roles.OFFICE_REVIEWER})
     @Idempotent
     @Operation(summary = "Feed the finding back to the inspected unit (反馈)")
+    @APIResponseSchema(value = FindingView.class, responseCode = "200")
     public Response feedback(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull FindingInputs.Feedback in) {
         return answer(ledger.feedback(id, ifMatch, in));
@@ -104,6 +112,7 @@ public class FindingResource {
     @RolesAllowed(Roles.INSPECTED_UNIT)
     @Idempotent
     @Operation(summary = "The inspected unit answers the finding")
+    @APIResponseSchema(value = FindingView.class, responseCode = "200")
     public Response answerFinding(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull FindingInputs.Answer in) {
         return answer(ledger.answer(id, ifMatch, in));
@@ -115,6 +124,7 @@ public class FindingResource {
     @RolesAllowed(Roles.INSPECTED_UNIT)
     @Idempotent
     @Operation(summary = "The inspected unit reports its rectification with evidence (整改报告)")
+    @APIResponseSchema(value = FindingView.class, responseCode = "200")
     public Response rectify(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull FindingInputs.Rectification in) {
         return answer(ledger.rectify(id, ifMatch, in));
@@ -126,6 +136,7 @@ public class FindingResource {
     @RolesAllowed({Roles.INSPECTION_TEAM, Roles.OFFICE_REVIEWER})
     @Idempotent
     @Operation(summary = "The inspecting side verifies: CLOSE (销号) or SEND_BACK")
+    @APIResponseSchema(value = FindingView.class, responseCode = "200")
     public Response verify(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull FindingInputs.Verification in) {
         return answer(ledger.verify(id, ifMatch, in));

@@ -1,5 +1,6 @@
 package cn.dcjk.inspections.finding;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -65,6 +66,7 @@ public class InspectionFinding extends PanacheEntityBase {
     public long version;
 
     /** A rectification report (with evidence) or a verification (with its outcome), by whom and when. */
+    @Schema(name = "FindingStep")
     public record Step(String text, List<String> evidence, String outcome, String actor, OffsetDateTime at) {
     }
 }

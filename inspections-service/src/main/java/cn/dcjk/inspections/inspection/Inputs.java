@@ -1,5 +1,6 @@
 package cn.dcjk.inspections.inspection;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.Max;
@@ -18,10 +19,12 @@ public final class Inputs {
     private Inputs() {
     }
 
+    @Schema(name = "TeamMemberInput")
     public record Member(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 100) String rank) {
     }
 
     /** The scheme (方案) that opens an inspection. */
+    @Schema(name = "InspectionSchemeInput")
     public record Scheme(@NotBlank @Size(max = 60) String approvalCode, @Size(max = 300) String title,
             @NotNull @Valid Member leader, @Valid @Size(max = 100) List<@NotNull @Valid Member> members,
             @NotEmpty @Size(max = 5000) List<@NotBlank @Size(max = 60) String> population,
@@ -47,6 +50,7 @@ public final class Inputs {
             boolean burdenFlag, boolean misconductFlag) {
     }
 
+    @Schema(name = "UnitOutcomeInput")
     public record Outcome(@NotBlank @Size(max = 60) String unitCode, @NotBlank @Size(max = 2000) String outcome) {
     }
 
@@ -58,6 +62,7 @@ public final class Inputs {
             @NotNull @FutureOrPresent LocalDate deadline) {
     }
 
+    @Schema(name = "ResultsInput")
     public record Results(@NotBlank @Size(max = 10000) String summary,
             @Valid @Size(max = 5000) List<@NotNull @Valid Outcome> outcomes,
             @Valid @Size(max = 1000) List<@NotNull @Valid NewFinding> findings) {

@@ -23,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,6 +45,7 @@ public class InspectionResource {
     @RolesAllowed(Roles.INSPECTION_TEAM)
     @Idempotent
     @Operation(summary = "File the scheme (方案): opens an inspection of an item plans-service confirms as approved")
+    @APIResponseSchema(value = Views.InspectionView.class, responseCode = "201")
     public Response open(@Valid @NotNull Inputs.Scheme scheme) {
         Inspection i = service.open(scheme);
         return Response.created(URI.create("/api/v1/inspections/" + i.id)).entity(Views.InspectionView.full(i))
@@ -67,6 +69,7 @@ public class InspectionResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One inspection; 404 to whoever may not know of it (unannounced ones included)")
+    @APIResponseSchema(value = Views.InspectionView.class, responseCode = "200")
     public Response get(@PathParam("id") long id) {
         Views.InspectionView v = service.get(id);
         return Response.ok(v).header("ETag", Versions.etag(v.version())).build();
@@ -78,6 +81,7 @@ public class InspectionResource {
     @RolesAllowed(Roles.INSPECTION_TEAM)
     @Idempotent
     @Operation(summary = "Draw (or, with a reason, redraw) the sample with a recorded seed; at most a third")
+    @APIResponseSchema(value = Views.SampleView.class, responseCode = "200")
     public Response sample(@PathParam("id") long id, @Valid @NotNull Inputs.Sample in) {
         return Response.ok(service.sample(id, in)).build();
     }
@@ -95,6 +99,7 @@ public class InspectionResource {
     @RolesAllowed(Roles.INSPECTION_TEAM)
     @Idempotent
     @Operation(summary = "File an itinerary entry (行程) before a visit")
+    @APIResponseSchema(value = Views.ItineraryView.class, responseCode = "201")
     public Response fileItinerary(@PathParam("id") long id, @Valid @NotNull Inputs.Itinerary in) {
         ItineraryEntry e = service.fileItinerary(id, in);
         return Response.created(URI.create("/api/v1/inspections/" + id + "/itinerary/" + e.id))
@@ -114,6 +119,7 @@ public class InspectionResource {
     @RolesAllowed(Roles.INSPECTION_TEAM)
     @Idempotent
     @Operation(summary = "Start a visit on a filed itinerary entry, with its reception record and burden counts")
+    @APIResponseSchema(value = Views.VisitView.class, responseCode = "201")
     public Response startVisit(@PathParam("id") long id, @Valid @NotNull Inputs.VisitStart in) {
         Views.VisitView v = service.startVisit(id, in);
         return Response.created(URI.create("/api/v1/inspections/" + id + "/visits/" + v.id())).entity(v)
@@ -130,6 +136,7 @@ public class InspectionResource {
     @GET
     @Path("/{id}/visits/{visitId}")
     @Operation(summary = "One visit with its reception record, flags and burden counts")
+    @APIResponseSchema(value = Views.VisitView.class, responseCode = "200")
     public Response visit(@PathParam("id") long id, @PathParam("visitId") long visitId) {
         Views.VisitView v = service.visitView(service.visit(id, visitId));
         return Response.ok(v).header("ETag", Versions.etag(v.version())).build();
@@ -141,6 +148,7 @@ public class InspectionResource {
     @RolesAllowed(Roles.INSPECTION_TEAM)
     @Idempotent
     @Operation(summary = "Record the visit's reception and burden counts (If-Match)")
+    @APIResponseSchema(value = Views.VisitView.class, responseCode = "200")
     public Response updateVisit(@PathParam("id") long id, @PathParam("visitId") long visitId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull Inputs.VisitUpdate in) {
         Visit v = service.updateVisit(id, visitId, ifMatch, in);
@@ -153,10 +161,11 @@ public class InspectionResource {
     @RolesAllowed(Roles.INSPECTED_UNIT)
     @Idempotent
     @Operation(summary = "The visited unit rates the visit (1–5, comment, burden or misconduct flags); never attributed")
+    @APIResponseSchema(value = Views.Rated.class, responseCode = "201")
     public Response rate(@PathParam("id") long id, @PathParam("visitId") long visitId,
             @Valid @NotNull Inputs.Rating in) {
         service.rate(id, visitId, in);
-        return Response.status(201).entity(Map.of("visitId", visitId, "rated", true)).build();
+        return Response.status(201).entity(new Views.Rated(visitId, true)).build();
     }
 
     @GET
@@ -172,6 +181,7 @@ public class InspectionResource {
     @RolesAllowed(Roles.INSPECTION_TEAM)
     @Idempotent
     @Operation(summary = "File the results (结果) with per-target outcomes and findings; one filing wins, others 409")
+    @APIResponseSchema(value = Views.InspectionView.class, responseCode = "200")
     public Response results(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Inputs.Results in) {
         Inspection i = service.fileResults(id, ifMatch, in);
@@ -183,6 +193,7 @@ public class InspectionResource {
     @RolesAllowed({Roles.INSPECTION_TEAM, Roles.OFFICE_REVIEWER})
     @Idempotent
     @Operation(summary = "Close the inspection after its results")
+    @APIResponseSchema(value = Views.InspectionView.class, responseCode = "200")
     public Response close(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
         Inspection i = service.close(id, ifMatch);
         return Response.ok(Views.InspectionView.full(i)).header("ETag", Versions.etag(i.version)).build();

@@ -1,5 +1,6 @@
 package cn.dcjk.inspections.inspection;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ public final class Records {
     private Records() {
     }
 
+    @Schema(name = "TeamMember")
     public record Member(String name, String rank) {
     }
 
@@ -28,13 +30,16 @@ public final class Records {
             String reason, Boolean exceptionGranted, String drawnBy, OffsetDateTime drawnAt) {
     }
 
+    @Schema(name = "UnitOutcome")
     public record Outcome(String unitCode, String outcome) {
     }
 
+    @Schema(name = "InspectionResults")
     public record Results(String summary, List<Outcome> outcomes, String filedBy, OffsetDateTime filedAt) {
     }
 
     /** One step of the process, with its actor and time. */
+    @Schema(name = "InspectionStep")
     public record Step(String step, String actor, OffsetDateTime at) {
     }
 }

@@ -13,6 +13,10 @@ public final class Views {
     private Views() {
     }
 
+    /** A visit's rating was recorded (anonymous: who rated is not kept with it). */
+    public record Rated(long visitId, boolean rated) {
+    }
+
     public record InspectionView(Long id, long itemId, String approvalCode, String dispatchingUnitCode,
             String organiserUnitCode, List<String> coOrganiserUnitCodes, String title, InspectionStatus status,
             boolean unannounced, boolean provincialComprehensive, LocalDate startsOn, LocalDate endsOn,

@@ -1,5 +1,6 @@
 package cn.dcjk.inspections.plans;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.time.LocalDate;
@@ -23,6 +24,7 @@ public record Approval(String code, boolean genuine, boolean current, String sta
 
     /** The approved sampling; {@code exceptionGranted} means SAMPLE-AT-MOST-THIRD's exception up to sampleSize. */
     @JsonIgnoreProperties(ignoreUnknown = true)
+    @Schema(name = "ApprovalSampling")
     public record Sampling(Integer population, Integer sampleSize, boolean exceptionGranted) {
     }
 }

@@ -1,5 +1,6 @@
 package cn.dcjk.plans.approval;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -13,6 +14,7 @@ public record ApprovalView(String code, boolean genuine, boolean current, Status
         LocalDate periodEnd, LocalDate validUntil, boolean provincialComprehensive) {
 
     /** CURRENT; EXPIRED (past the plan's year); LAPSED (urgent, not converted in time); REVOKED (withdrawn or back in review). */
+    @Schema(name = "ApprovalStatus")
     public enum Status {
         CURRENT, EXPIRED, LAPSED, REVOKED
     }
@@ -21,6 +23,7 @@ public record ApprovalView(String code, boolean genuine, boolean current, Status
     }
 
     /** The approved sampling: with a granted exception the sample size is the approved maximum. */
+    @Schema(name = "ApprovalSampling")
     public record Sampling(Integer population, Integer sampleSize, boolean exceptionGranted) {
     }
 }

@@ -1,5 +1,9 @@
 package cn.dcjk.plans.approval;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.dcjk.plans.unit.Unit;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -31,6 +35,7 @@ public class PositiveListResource {
     EntityManager em;
 
     /** One entry of the positive list: nothing beyond what the organiser marked publishable. */
+    @Schema(name = "PositiveListEntry")
     public record Entry(String approvalCode, String title, String category, String activityWord,
             String organiserUnitCode, String organiserName, LocalDate periodStart, LocalDate periodEnd, boolean onSite) {
     }
@@ -40,6 +45,7 @@ public class PositiveListResource {
     @Transactional
     @Produces({"application/json", "text/csv"})
     @Operation(summary = "The year's positive list (正面清单): approved and publishable items; CSV with Accept: text/csv")
+    @APIResponse(responseCode = "200", description = "The positive list", content = {@Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = Entry.class)), @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Response list(@QueryParam("year") @NotNull @Min(2018) @Max(2100) Integer year,
             @QueryParam("format") String format, @jakarta.ws.rs.core.Context HttpHeaders headers) {
         @SuppressWarnings("unchecked")

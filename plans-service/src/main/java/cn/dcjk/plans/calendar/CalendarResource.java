@@ -1,5 +1,6 @@
 package cn.dcjk.plans.calendar;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.dcjk.common.api.Page;
 import cn.dcjk.common.data.audit.AuditTrail;
 import cn.dcjk.common.data.idempotency.Idempotent;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -136,6 +138,7 @@ public class CalendarResource {
     @Idempotent
     @Transactional
     @Operation(summary = "Mark a month of a year as a no-meeting month for a region (admin)")
+    @APIResponseSchema(value = NoMeetingMonth.class, responseCode = "201")
     public Response addMonth(@Valid @NotNull MonthInput in) {
         if (NoMeetingMonth.count("year = ?1 and month = ?2 and regionCode = ?3", in.year(), in.month(), in.regionCode()) > 0) {
             throw Problems.conflict("duplicate", "该无会月已存在", "That no-meeting month exists already");
@@ -156,6 +159,7 @@ public class CalendarResource {
     @Idempotent
     @Transactional
     @Operation(summary = "Remove a no-meeting month (admin)")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response removeMonth(@PathParam("id") long id) {
         NoMeetingMonth m = NoMeetingMonth.findById(id);
         if (m == null) {

@@ -25,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -76,6 +77,7 @@ public class ExemptionResource {
     @Idempotent
     @Transactional
     @Operation(summary = "Register an exemption (admin, integrator); idempotent on (source, sourceId)")
+    @APIResponseSchema(value = Exemption.class, responseCode = "201")
     public Response register(@Valid @NotNull ExemptionInput in) {
         Unit unit = Unit.findById(in.unitCode());
         if (unit == null) {

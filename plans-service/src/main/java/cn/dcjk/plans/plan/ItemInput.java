@@ -1,5 +1,6 @@
 package cn.dcjk.plans.plan;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.dcjk.plans.unit.UnitLevel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -57,6 +58,7 @@ public record ItemInput(
     }
 
     /** 抽查: of a population of this size, this many are sampled. */
+    @Schema(name = "SamplingInput")
     public record Sampling(@NotNull @Min(1) Integer population, @NotNull @Min(1) Integer sampleSize) {
     }
 }

@@ -1,5 +1,6 @@
 package cn.dcjk.plans.plan;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.dcjk.common.api.Page;
 import cn.dcjk.common.data.idempotency.Idempotent;
 import cn.dcjk.common.data.version.Versions;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -86,6 +88,7 @@ public class PlanResource {
     @POST
     @Idempotent
     @Operation(summary = "Create an annual plan or a one-matter request of the caller's unit (planner)")
+    @APIResponseSchema(value = PlanView.class, responseCode = "201")
     public Response create(@Valid @NotNull PlanInput input) {
         Plan plan = plans.create(input);
         return Response.created(URI.create("/api/v1/plans/" + plan.id)).entity(plans.view(plan))
@@ -96,6 +99,7 @@ public class PlanResource {
     @Path("/{id}")
     @Transactional
     @Operation(summary = "A plan with its items, approval codes and granted exceptions")
+    @APIResponseSchema(value = PlanView.class, responseCode = "200")
     public Response get(@PathParam("id") long id) {
         Plan plan = plans.read(id);
         return Response.ok(plans.view(plan)).header("ETag", Versions.etag(plan.version)).build();
@@ -105,6 +109,7 @@ public class PlanResource {
     @Path("/{id}")
     @Idempotent
     @Operation(summary = "Change a draft plan's title, year or late-submission justification")
+    @APIResponseSchema(value = PlanView.class, responseCode = "200")
     public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PlanInput input) {
         Plan plan = plans.update(id, input, ifMatch);
@@ -130,6 +135,7 @@ public class PlanResource {
     @Path("/{id}/items")
     @Idempotent
     @Operation(summary = "Add an item to a draft plan (planner of the organiser)")
+    @APIResponseSchema(value = ItemView.class, responseCode = "201")
     public Response addItem(@PathParam("id") long id, @Valid @NotNull ItemInput input) {
         PlanItem item = plans.addItem(id, input);
         return Response.created(URI.create("/api/v1/plans/" + id + "/items/" + item.id))
@@ -140,6 +146,7 @@ public class PlanResource {
     @Path("/{id}/items/{itemId}")
     @Transactional
     @Operation(summary = "One item")
+    @APIResponseSchema(value = ItemView.class, responseCode = "200")
     public Response item(@PathParam("id") long id, @PathParam("itemId") long itemId) {
         Plan plan = plans.read(id);
         PlanItem item = plans.item(plan, itemId);
@@ -151,6 +158,7 @@ public class PlanResource {
     @Path("/{id}/items/{itemId}")
     @Idempotent
     @Operation(summary = "Change an item; an approved item changed in substance returns the plan to review")
+    @APIResponseSchema(value = ItemView.class, responseCode = "200")
     public Response updateItem(@PathParam("id") long id, @PathParam("itemId") long itemId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ItemInput input) {
         PlanItem item = plans.updateItem(id, itemId, input, ifMatch);
@@ -161,6 +169,7 @@ public class PlanResource {
     @Path("/{id}/items/{itemId}")
     @Idempotent
     @Operation(summary = "Remove an item from a draft plan")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response deleteItem(@PathParam("id") long id, @PathParam("itemId") long itemId,
             @HeaderParam("If-Match") String ifMatch) {
         plans.deleteItem(id, itemId, ifMatch);
@@ -171,6 +180,7 @@ public class PlanResource {
     @Path("/{id}/submit")
     @Idempotent
     @Operation(summary = "Submit to the office (planner); the rulebook runs and refuses with 422 and its findings")
+    @APIResponseSchema(value = StepResult.class, responseCode = "200")
     public Response submit(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid ActionInput in) {
         PlanRulebook.PlanVerdict verdict = plans.submit(id, in, ifMatch);
         return step(id, verdict);
@@ -180,6 +190,7 @@ public class PlanResource {
     @Path("/{id}/review")
     @Idempotent
     @Operation(summary = "The party or government office reviews (office-reviewer of the reviewing office)")
+    @APIResponseSchema(value = PlanView.class, responseCode = "200")
     public Response review(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid ActionInput in) {
         plans.review(id, in, ifMatch);
         return step(id, null);
@@ -189,6 +200,7 @@ public class PlanResource {
     @Path("/{id}/approve")
     @Idempotent
     @Operation(summary = "The committee approves through its office (committee-approver), granting exceptions explicitly")
+    @APIResponseSchema(value = StepResult.class, responseCode = "200")
     public Response approve(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid ActionInput in) {
         PlanRulebook.PlanVerdict verdict = plans.approve(id, in, ifMatch);
         return step(id, verdict);
@@ -198,6 +210,7 @@ public class PlanResource {
     @Path("/{id}/request-changes")
     @Idempotent
     @Operation(summary = "Send back for changes (office or committee), with a comment")
+    @APIResponseSchema(value = PlanView.class, responseCode = "200")
     public Response requestChanges(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid ActionInput in) {
         plans.requestChanges(id, in, ifMatch);
@@ -208,6 +221,7 @@ public class PlanResource {
     @Path("/{id}/reject")
     @Idempotent
     @Operation(summary = "Reject (committee-approver), with the reason")
+    @APIResponseSchema(value = PlanView.class, responseCode = "200")
     public Response reject(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid ActionInput in) {
         plans.reject(id, in, ifMatch);
         return step(id, null);
@@ -217,6 +231,7 @@ public class PlanResource {
     @Path("/{id}/issue")
     @Idempotent
     @Operation(summary = "The office issues the approved plan (office-reviewer)")
+    @APIResponseSchema(value = PlanView.class, responseCode = "200")
     public Response issue(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid ActionInput in) {
         plans.issue(id, in, ifMatch);
         return step(id, null);
@@ -226,6 +241,7 @@ public class PlanResource {
     @Path("/{id}/convert")
     @Idempotent
     @Operation(summary = "Convert an urgent approval into the regular plan, so it does not lapse (committee-approver)")
+    @APIResponseSchema(value = PlanView.class, responseCode = "200")
     public Response convert(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid ActionInput in) {
         plans.convert(id, in, ifMatch);
         return step(id, null);

@@ -1,5 +1,6 @@
 package cn.dcjk.plans.rule;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import cn.dcjk.common.problem.Problems;
 import cn.dcjk.plans.plan.ItemInput;
 import cn.dcjk.plans.plan.PlanService;
@@ -37,6 +38,7 @@ public class CheckResource {
 
     @POST
     @Operation(summary = "Evaluate a plan or an item against the rulebook without writing anything")
+    @Extension(name = "x-dcjk-dry-run", value = "true")
     public PlanRulebook.PlanVerdict check(@Valid @NotNull CheckRequest request) {
         if (request.item() != null) {
             return plans.checkItem(request.planId(), request.planType(), request.year(), request.item());

@@ -1,5 +1,7 @@
 package cn.dcjk.plans.statistics;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import cn.dcjk.common.data.idempotency.Idempotent;
 import cn.dcjk.common.problem.Problems;
 import cn.dcjk.common.security.Caller;
@@ -69,6 +71,7 @@ public class StatisticsResource {
     public record RegionRollup(String regionCode, long items, long baselineItems, Double reduction, Boolean meetsTarget) {
     }
 
+    @Schema(name = "BurdenStatistics")
     public record Burden(int year, int baselineYear, double target, List<OrganiserStanding> organisers,
             List<TargetMonth> targets, List<RegionRollup> regions) {
     }
@@ -165,6 +168,7 @@ public class StatisticsResource {
     @Idempotent
     @Transactional
     @Operation(summary = "Record an organiser's grassroots item count of a year before the system (admin)")
+    @APIResponseSchema(value = BaselineSet.class, responseCode = "200")
     public Response baseline(@PathParam("organiser") String organiser, @PathParam("year") int year,
             @Valid @NotNull BaselineInput in) {
         if (Unit.findById(organiser) == null) {
@@ -178,6 +182,10 @@ public class StatisticsResource {
                 .setParameter(1, organiser).setParameter(2, year).setParameter(3, in.itemCount()).executeUpdate();
         audit.record("grassroots-baseline", organiser + ":" + year, before.isEmpty() ? "CREATE" : "UPDATE",
                 before.isEmpty() ? Map.of() : Map.of("itemCount", before.get(0).intValue()), Map.of("itemCount", in.itemCount()));
-        return Response.ok(Map.of("organiserUnitCode", organiser, "year", year, "itemCount", in.itemCount())).build();
+        return Response.ok(new BaselineSet(organiser, year, in.itemCount())).build();
+    }
+
+    /** The grassroots baseline as set. */
+    public record BaselineSet(String organiserUnitCode, int year, int itemCount) {
     }
 }

@@ -23,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,6 +57,7 @@ public class UnitResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "One unit; its ETag is the version to quote in If-Match")
+    @APIResponseSchema(value = UnitView.class, responseCode = "200")
     public Response get(@PathParam("code") String code) {
         Unit u = directory.get(code);
         return Response.ok(UnitView.of(u)).header("ETag", Versions.etag(u.version)).build();
@@ -80,6 +82,7 @@ public class UnitResource {
     @RolesAllowed(Roles.ADMIN)
     @Idempotent
     @Operation(summary = "Create a unit (admin)")
+    @APIResponseSchema(value = UnitView.class, responseCode = "201")
     public Response create(@Valid @NotNull UnitInput input) {
         Unit u = directory.create(input);
         return Response.created(URI.create("/api/v1/units/" + u.code)).entity(UnitView.of(u))
@@ -92,6 +95,7 @@ public class UnitResource {
     @RolesAllowed(Roles.ADMIN)
     @Idempotent
     @Operation(summary = "Update a unit (admin); a stale If-Match is refused with 409")
+    @APIResponseSchema(value = UnitView.class, responseCode = "200")
     public Response update(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UnitInput input) {
         Unit u = directory.update(code, input, ifMatch);
@@ -103,6 +107,7 @@ public class UnitResource {
     @RolesAllowed(Roles.ADMIN)
     @Idempotent
     @Operation(summary = "Retire a unit (admin); its history stays")
+    @APIResponseSchema(value = UnitView.class, responseCode = "200")
     public Response retire(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch) {
         Unit u = directory.retire(code, ifMatch);
         return Response.ok(UnitView.of(u)).header("ETag", Versions.etag(u.version)).build();

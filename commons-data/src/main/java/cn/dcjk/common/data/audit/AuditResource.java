@@ -14,10 +14,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Auditors read the trail of one object, oldest first. */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "audit", description = "The audit trail of an object, for auditors")
 public class AuditResource {
 
     @GET
