@@ -142,16 +142,16 @@ class BacktracingResourceTest {
                         "sourceEventId", eventId, "kind", "RECEPTION_VIOLATION", "subjectUnitCode", "370102-D-ENV",
                         "occurredAt", "2026-11-20T08:00:00Z", "summary", "超标准接待"))
                 .when().post("/api/v1/backtracing").then().statusCode(201).extract().jsonPath().getInt("id");
-        given().auth().oauth2(AUDITOR).contentType(ContentType.JSON)
+        given().auth().oauth2(AUDITOR).contentType(ContentType.JSON).headers(Fixtures.ifMatch(AUDITOR, "/api/v1/backtracing/" + id))
                 .body(Map.of("findings", "x", "outcome", "y"))
                 .when().post("/api/v1/backtracing/" + id + "/conclusion").then().statusCode(403);
-        given().auth().oauth2(HANDLER).contentType(ContentType.JSON)
+        given().auth().oauth2(HANDLER).contentType(ContentType.JSON).headers(Fixtures.ifMatch(HANDLER, "/api/v1/backtracing/" + id))
                 .body(Map.of("findings", "属实，接待超标", "outcome", "通报批评并责令退赔"))
                 .when().post("/api/v1/backtracing/" + id + "/conclusion").then().statusCode(200)
                 .body("status", equalTo("CONCLUDED"));
         given().auth().oauth2(AUDITOR).when().get("/api/v1/backtracing/" + id).then().statusCode(200)
                 .body("outcome", equalTo("通报批评并责令退赔"));
-        given().auth().oauth2(HANDLER).contentType(ContentType.JSON)
+        given().auth().oauth2(HANDLER).contentType(ContentType.JSON).headers(Fixtures.ifMatch(HANDLER, "/api/v1/backtracing/" + id))
                 .body(Map.of("findings", "again", "outcome", "again"))
                 .when().post("/api/v1/backtracing/" + id + "/conclusion").then().statusCode(409);
     }

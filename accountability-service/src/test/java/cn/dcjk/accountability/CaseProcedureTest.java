@@ -204,8 +204,8 @@ class CaseProcedureTest {
         given().auth().oauth2(OFFICER).contentType(ContentType.JSON).header("If-Match", etag).body(investigation())
                 .when().post("/api/v1/accountability/cases/" + id + "/investigation").then().statusCode(200);
         given().auth().oauth2(OFFICER).contentType(ContentType.JSON).header("If-Match", etag).body(hearing())
-                .when().post("/api/v1/accountability/cases/" + id + "/hearing").then().statusCode(409)
-                .body("type", containsString("stale-version"));
+                .when().post("/api/v1/accountability/cases/" + id + "/hearing").then().statusCode(412)
+                .body("type", containsString("/problems/stale-version"));
     }
 
     @Test

@@ -40,14 +40,14 @@ class ComplaintResourceTest {
     static long verifying(Map<String, Object> body) {
         long id = given().auth().oauth2(HANDLER).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/complaints").then().statusCode(201).extract().jsonPath().getLong("id");
-        given().auth().oauth2(HANDLER).contentType(ContentType.JSON).body(Map.of("notes", "启动核实"))
+        given().auth().oauth2(HANDLER).contentType(ContentType.JSON).headers(Fixtures.ifMatch(HANDLER, "/api/v1/complaints/" + id)).body(Map.of("notes", "启动核实"))
                 .when().post("/api/v1/complaints/" + id + "/verification").then().statusCode(200)
                 .body("status", equalTo("VERIFYING"));
         return id;
     }
 
     static io.restassured.response.ValidatableResponse conclude(long id, Map<String, Object> body) {
-        return given().auth().oauth2(HANDLER).contentType(ContentType.JSON).body(body)
+        return given().auth().oauth2(HANDLER).contentType(ContentType.JSON).headers(Fixtures.ifMatch(HANDLER, "/api/v1/complaints/" + id)).body(body)
                 .when().post("/api/v1/complaints/" + id + "/outcome").then();
     }
 
@@ -71,7 +71,7 @@ class ComplaintResourceTest {
         long id = given().auth().oauth2(HANDLER).queryParam("size", 200).when().get("/api/v1/complaints")
                 .then().statusCode(200).extract().jsonPath()
                 .getLong("items.find { it.receipt == '" + receipt + "' }.id");
-        given().auth().oauth2(HANDLER).contentType(ContentType.JSON).body(Map.of())
+        given().auth().oauth2(HANDLER).contentType(ContentType.JSON).headers(Fixtures.ifMatch(HANDLER, "/api/v1/complaints/" + id)).body(Map.of())
                 .when().post("/api/v1/complaints/" + id + "/verification").then().statusCode(200);
         given().when().get("/api/v1/complaints/receipts/" + receipt)
                 .then().statusCode(200).body("status", equalTo("VERIFYING"));
@@ -190,7 +190,7 @@ class ComplaintResourceTest {
         given().auth().oauth2(HANDLER).when().get("/api/v1/complaints/" + day90).then().body("overdue", equalTo(false));
         given().auth().oauth2(HANDLER).when().get("/api/v1/complaints/" + day91).then().body("overdue", equalTo(true));
         // a concluded letter is no longer overdue
-        given().auth().oauth2(HANDLER).contentType(ContentType.JSON).body(Map.of())
+        given().auth().oauth2(HANDLER).contentType(ContentType.JSON).headers(Fixtures.ifMatch(HANDLER, "/api/v1/complaints/" + day91)).body(Map.of())
                 .when().post("/api/v1/complaints/" + day91 + "/verification").then().statusCode(200);
         conclude(day91, Map.of("outcome", "FALSE_ACCUSATION", "reasons", "诬告")).statusCode(200);
         given().auth().oauth2(HANDLER).queryParam("size", 200).when().get("/api/v1/complaints/overdue")

@@ -34,7 +34,7 @@ class DependenciesAndAccessTest {
         long id = referred();
         directory.forget();
         stub("service=plans&state=down");
-        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON)
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).headers(Fixtures.ifMatch(REVIEWER, "/api/v1/accountability/referrals/" + id))
                 .body(Map.of("competentUnitCode", "370102-DIS", "legalBasis", "问责条例"))
                 .when().post("/api/v1/accountability/referrals/" + id + "/transfer")
                 .then().statusCode(503).contentType("application/problem+json")
@@ -44,10 +44,27 @@ class DependenciesAndAccessTest {
                 .then().statusCode(200).body("status", equalTo("SUBMITTED"));
         given().auth().oauth2(AUDITOR).when().get("/api/v1/audit/referral/" + id)
                 .then().statusCode(200).body("total", equalTo(1));
-        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON)
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).headers(Fixtures.ifMatch(REVIEWER, "/api/v1/accountability/referrals/" + id))
                 .body(Map.of("competentUnitCode", "370102-DIS", "legalBasis", "问责条例"))
                 .when().post("/api/v1/accountability/referrals/" + id + "/transfer")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void malformedCodesAre400BeforeAnyCallToAnotherService() {
+        long id = referred();
+        directory.forget();
+        stub("service=plans&state=down");
+        stub("service=inspections&state=down");
+        postReferral(TEAM, referral("PROBLEM_CLUE", "370000-d-env", 1, 11, List.of(subject("张三", "370102-D-ENV"))))
+                .statusCode(400).body("errors[0].field", equalTo("recipientUnitCode"));
+        postReferral(TEAM, referral("PROBLEM_CLUE", "370000-D-ENV", 1, 11, List.of(subject("张三", "bad code"))))
+                .statusCode(400).body("errors[0].field", equalTo("subjects[0].unitCode"));
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON)
+                .headers(Fixtures.ifMatch(REVIEWER, "/api/v1/accountability/referrals/" + id))
+                .body(Map.of("competentUnitCode", "../370102", "legalBasis", "问责条例"))
+                .when().post("/api/v1/accountability/referrals/" + id + "/transfer")
+                .then().statusCode(400).body("errors[0].field", equalTo("competentUnitCode"));
     }
 
     @Test
@@ -83,7 +100,7 @@ class DependenciesAndAccessTest {
         given().auth().oauth2(AUDITOR).when().get("/api/v1/accountability/referrals/" + id)
                 .then().statusCode(200);
         // auditors read, they do not write
-        given().auth().oauth2(AUDITOR).contentType(ContentType.JSON).body(Map.of("reasons", "x"))
+        given().auth().oauth2(AUDITOR).contentType(ContentType.JSON).headers(Fixtures.ifMatch(AUDITOR, "/api/v1/accountability/referrals/" + id)).body(Map.of("reasons", "x"))
                 .when().post("/api/v1/accountability/referrals/" + id + "/close").then().statusCode(403);
     }
 

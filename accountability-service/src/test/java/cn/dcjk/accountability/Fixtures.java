@@ -59,7 +59,7 @@ final class Fixtures {
 
     static long transferred() {
         long id = referred();
-        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON)
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).headers(Fixtures.ifMatch(REVIEWER, "/api/v1/accountability/referrals/" + id))
                 .body(Map.of("competentUnitCode", "370102-DIS", "legalBasis", "《中国共产党问责条例》第九条"))
                 .when().post("/api/v1/accountability/referrals/" + id + "/transfer").then().statusCode(200);
         return id;
@@ -73,8 +73,19 @@ final class Fixtures {
                 .extract().jsonPath().getLong("id");
     }
 
+    /**
+     * If-Match with the object's current ETag as the caller reads it, as a client sends it; nothing when the
+     * caller cannot read the object (the refusal then comes from the right to act, which is decided first).
+     */
+    static Map<String, String> ifMatch(String token, String path) {
+        io.restassured.response.Response r = given().auth().oauth2(token).when().get(path);
+        String etag = r.statusCode() == 200 ? r.header("ETag") : null;
+        return etag == null ? Map.of() : Map.of("If-Match", etag);
+    }
+
     static ValidatableResponse step(String token, long caseId, String step, Map<String, Object> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .headers(ifMatch(token, "/api/v1/accountability/cases/" + caseId)).body(body)
                 .when().post("/api/v1/accountability/cases/" + caseId + "/" + step).then();
     }
 

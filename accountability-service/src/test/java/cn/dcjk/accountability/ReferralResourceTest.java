@@ -170,23 +170,23 @@ class ReferralResourceTest {
         String etag = given().auth().oauth2(REVIEWER).when().get("/api/v1/accountability/referrals/" + id)
                 .then().statusCode(200).extract().header("ETag");
         // not a competent body
-        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON)
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).headers(Fixtures.ifMatch(REVIEWER, "/api/v1/accountability/referrals/" + id))
                 .body(Map.of("competentUnitCode", "370102-GOV", "legalBasis", "问责条例"))
                 .when().post("/api/v1/accountability/referrals/" + id + "/transfer")
                 .then().statusCode(422).body("findings[0].rule", equalTo("LAWFUL-ROUTE"))
                 .body("findings[0].facts.competentUnitCode", equalTo("370102-GOV"));
         // a commission of another region: not competent for the cadre
-        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON)
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).headers(Fixtures.ifMatch(REVIEWER, "/api/v1/accountability/referrals/" + id))
                 .body(Map.of("competentUnitCode", "370202-DIS", "legalBasis", "问责条例"))
                 .when().post("/api/v1/accountability/referrals/" + id + "/transfer")
                 .then().statusCode(422).body("findings[0].facts.subjectUnitCode", equalTo("370102-D-ENV"));
         // another unit's reviewer does not even see it
-        given().auth().oauth2(FOREIGN_REVIEWER).contentType(ContentType.JSON)
+        given().auth().oauth2(FOREIGN_REVIEWER).contentType(ContentType.JSON).headers(Fixtures.ifMatch(FOREIGN_REVIEWER, "/api/v1/accountability/referrals/" + id))
                 .body(Map.of("competentUnitCode", "370102-DIS", "legalBasis", "问责条例"))
                 .when().post("/api/v1/accountability/referrals/" + id + "/transfer")
                 .then().statusCode(404);
         // the team sees it but may not transfer it
-        given().auth().oauth2(TEAM).contentType(ContentType.JSON)
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON).headers(Fixtures.ifMatch(TEAM, "/api/v1/accountability/referrals/" + id))
                 .body(Map.of("competentUnitCode", "370102-DIS", "legalBasis", "问责条例"))
                 .when().post("/api/v1/accountability/referrals/" + id + "/transfer")
                 .then().statusCode(403);
@@ -209,8 +209,8 @@ class ReferralResourceTest {
         given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).header("If-Match", etag)
                 .body(Map.of("competentUnitCode", "370000-DIS", "legalBasis", "x"))
                 .when().post("/api/v1/accountability/referrals/" + id + "/transfer")
-                .then().statusCode(409).body("type", containsString("stale-version"));
-        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON)
+                .then().statusCode(412).body("type", containsString("/problems/stale-version"));
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).headers(Fixtures.ifMatch(REVIEWER, "/api/v1/accountability/referrals/" + id))
                 .body(Map.of("competentUnitCode", "370000-DIS", "legalBasis", "x"))
                 .when().post("/api/v1/accountability/referrals/" + id + "/transfer")
                 .then().statusCode(409).body("type", containsString("referral-settled"));
@@ -219,7 +219,7 @@ class ReferralResourceTest {
     @Test
     void aProvincialCommissionIsCompetentForACountyCadreToo() {
         long id = referred();
-        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON)
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).headers(Fixtures.ifMatch(REVIEWER, "/api/v1/accountability/referrals/" + id))
                 .body(Map.of("competentUnitCode", "370000-ORG", "legalBasis", "干部管理权限"))
                 .when().post("/api/v1/accountability/referrals/" + id + "/transfer")
                 .then().statusCode(200).body("transfer.competentUnitCode", equalTo("370000-ORG"));
@@ -228,13 +228,13 @@ class ReferralResourceTest {
     @Test
     void theDispatchingUnitClosesWithReasons() {
         long id = referred();
-        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body(Map.of("reasons", " "))
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).headers(Fixtures.ifMatch(REVIEWER, "/api/v1/accountability/referrals/" + id)).body(Map.of("reasons", " "))
                 .when().post("/api/v1/accountability/referrals/" + id + "/close")
                 .then().statusCode(400).body("errors[0].field", containsString("reasons"));
-        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body(Map.of("reasons", "问题已整改，不予移交"))
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).headers(Fixtures.ifMatch(REVIEWER, "/api/v1/accountability/referrals/" + id)).body(Map.of("reasons", "问题已整改，不予移交"))
                 .when().post("/api/v1/accountability/referrals/" + id + "/close")
                 .then().statusCode(200).body("status", equalTo("CLOSED")).body("closeReasons", equalTo("问题已整改，不予移交"));
-        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON)
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).headers(Fixtures.ifMatch(REVIEWER, "/api/v1/accountability/referrals/" + id))
                 .body(Map.of("competentUnitCode", "370102-DIS", "legalBasis", "x"))
                 .when().post("/api/v1/accountability/referrals/" + id + "/transfer")
                 .then().statusCode(409);

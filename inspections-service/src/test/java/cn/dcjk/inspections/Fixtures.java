@@ -140,6 +140,12 @@ public final class Fixtures {
                 .then().statusCode(201).extract().jsonPath();
     }
 
+    /** A finding's current ETag, read by the inspecting team (who sees every finding of its inspections). */
+    public static String findingTag(long id) {
+        return given().auth().oauth2(TEAM).when().get("/api/v1/findings/" + id)
+                .then().statusCode(200).extract().header("ETag");
+    }
+
     public static String etag(String token, long id) {
         return given().auth().oauth2(token).when().get("/api/v1/inspections/" + id)
                 .then().statusCode(200).extract().header("ETag");

@@ -1,17 +1,28 @@
 package cn.dcjk.testing;
 
+import io.restassured.response.Response;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The conventions every service keeps (ARCHITECTURE.md): tokens required, problem+json errors
  * with request ids, health, metrics and OpenAPI public, the rules listed, the audit trail for
- * auditors only. A service's test class extends this with @QuarkusTest.
+ * auditors only; and the one input discipline on every write, from the service's own OpenAPI
+ * document ({@link HostileBodies}). A service's test class extends this with @QuarkusTest.
  */
 public abstract class ServiceConventionsTest {
 
@@ -56,5 +67,30 @@ public abstract class ServiceConventionsTest {
         given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200);
         given().when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", notNullValue());
+    }
+
+    /** A caller who holds every role, so the body is what is judged. */
+    private static final String EVERY_ROLE = Tokens.token("everyone", Set.of("planner", "office-reviewer",
+            "committee-approver", "inspection-team", "inspected-unit", "discipline-officer", "complaint-handler",
+            "auditor", "integrator", "admin"), "370000-GO", "370000-GO");
+
+    @TestFactory
+    List<DynamicTest> everyWriteRefusesHostileBodiesByField() throws java.io.IOException {
+        String doc = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        List<HostileBodies.Case> cases = HostileBodies.of(doc);
+        assertTrue(cases.size() >= 10, "the service's writes were found in its document");
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
+            Response r = given().auth().oauth2(EVERY_ROLE).contentType("application/json; charset=UTF-8")
+                    .header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", "\"0\"")
+                    .header("Accept-Language", "en").body(c.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .when().request(c.method(), c.path());
+            String body = r.asString();
+            assertEquals(400, r.statusCode(), () -> c + " answered " + r.statusCode() + " " + body);
+            assertEquals("application/problem+json", r.contentType().split(";")[0].trim(), c::toString);
+            assertFalse(HostileBodies.LEAKS.matcher(body).find(), () -> c + " names the inside: " + body);
+            if (c.field() != null) {
+                assertEquals(c.field(), r.jsonPath().getString("errors[0].field"), () -> c + ": " + body);
+            }
+        })).toList();
     }
 }

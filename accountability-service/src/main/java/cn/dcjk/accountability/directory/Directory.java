@@ -1,6 +1,7 @@
 package cn.dcjk.accountability.directory;
 
 import cn.dcjk.common.problem.Problems;
+import cn.dcjk.common.unit.UnitCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +37,9 @@ public class Directory {
 
     /** The unit, empty when plans-service says it does not exist; 503 when it cannot answer. */
     public Optional<UnitInfo> unit(String code) {
+        if (!UnitCode.valid(code)) {
+            return Optional.empty();
+        }
         Cached c = units.get(code);
         if (c != null && System.nanoTime() - c.at() < ttl.toNanos()) {
             return Optional.of(c.unit());
@@ -47,6 +51,9 @@ public class Directory {
 
     /** The unit, or 400 naming the field when it does not exist. */
     public UnitInfo existingUnit(String code, String field) {
+        if (!UnitCode.valid(code)) {
+            throw Problems.invalid(field, "a unit code: " + UnitCode.MESSAGE);
+        }
         return unit(code).filter(u -> !u.retired())
                 .orElseThrow(() -> Problems.invalid(field, "unknown unit " + code));
     }

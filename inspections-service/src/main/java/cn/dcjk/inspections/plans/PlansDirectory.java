@@ -1,6 +1,7 @@
 package cn.dcjk.inspections.plans;
 
 import cn.dcjk.common.problem.Problems;
+import cn.dcjk.common.unit.UnitCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,6 +32,9 @@ public class PlansDirectory {
 
     /** The approval as plans-service knows it now; empty when the code is unknown (not genuine). */
     public Optional<Approval> approval(String code) {
+        if (!UnitCode.valid(code)) {
+            return Optional.empty();
+        }
         try {
             return calls.approval(code);
         } catch (RuntimeException e) {
@@ -39,6 +43,9 @@ public class PlansDirectory {
     }
 
     public Optional<UnitInfo> unit(String code) {
+        if (!UnitCode.valid(code)) {
+            return Optional.empty();
+        }
         Cached c = units.get(code);
         if (c != null && c.until().isAfter(Instant.now())) {
             return c.unit();

@@ -62,9 +62,9 @@ class LedgerTest {
                 .then().body("total", equalTo(0));
         long first = given().auth().oauth2(TEAM).queryParam("inspection", id).queryParam("unit", MINE)
                 .when().get("/api/v1/findings").then().extract().jsonPath().getLong("items[0].id");
-        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(Map.of())
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).header("If-Match", cn.dcjk.inspections.Fixtures.findingTag(first)).body(Map.of())
                 .when().post("/api/v1/findings/" + first + "/feedback").then().statusCode(200);
-        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(Map.of())
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).header("If-Match", cn.dcjk.inspections.Fixtures.findingTag(first)).body(Map.of())
                 .when().post("/api/v1/findings/" + first + "/feedback").then().statusCode(409);
         given().auth().oauth2(UNIT).queryParam("inspection", id).when().get("/api/v1/findings")
                 .then().body("total", equalTo(1)).body("items.targetUnitCode", everyItem(equalTo(MINE)));
@@ -73,9 +73,9 @@ class LedgerTest {
         given().auth().oauth2(FOREIGN_TEAM).queryParam("inspection", id).when().get("/api/v1/findings")
                 .then().body("total", equalTo(0));
         // verification before any rectification report is out of order
-        given().auth().oauth2(TEAM).contentType(ContentType.JSON).body(Map.of("outcome", "CLOSE", "comment", "x"))
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON).header("If-Match", cn.dcjk.inspections.Fixtures.findingTag(first)).body(Map.of("outcome", "CLOSE", "comment", "x"))
                 .when().post("/api/v1/findings/" + first + "/verification").then().statusCode(409);
-        given().auth().oauth2(UNIT).contentType(ContentType.JSON).body(Map.of("description", "整改", "evidence", List.of()))
+        given().auth().oauth2(UNIT).contentType(ContentType.JSON).header("If-Match", cn.dcjk.inspections.Fixtures.findingTag(first)).body(Map.of("description", "整改", "evidence", List.of()))
                 .when().post("/api/v1/findings/" + first + "/rectifications").then().statusCode(400);
         String csvForUnit = given().auth().oauth2(UNIT).when().get("/api/v1/findings/ledger").then().statusCode(200)
                 .extract().asString();

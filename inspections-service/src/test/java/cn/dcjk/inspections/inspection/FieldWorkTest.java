@@ -123,7 +123,7 @@ class FieldWorkTest {
                 .then().statusCode(200);
         given().auth().oauth2(TEAM).contentType(ContentType.JSON).header("If-Match", tag)
                 .body(Map.of("reception", bad)).when().put("/api/v1/inspections/" + id + "/visits/" + visitId)
-                .then().statusCode(409);
+                .then().statusCode(412);
     }
 
     @Test
@@ -214,16 +214,17 @@ class FieldWorkTest {
     }
 
     @Test
-    void twoTeamMembersFilingResultsAtOnceOneWinsTheOther409() throws Exception {
+    void twoTeamMembersFilingResultsAtOnceOneWinsTheOther412() throws Exception {
         long id = sampledInspection(false, MINE);
         visit(TEAM, id, itinerary(TEAM, id, MINE, TODAY), MINE, cleanReception());
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<Integer>> answers = new ArrayList<>();
+        String version = etag(TEAM, id);
         for (String token : List.of(TEAM, TEAM2)) {
             Callable<Integer> file = () -> {
                 start.await();
-                return given().auth().oauth2(token).contentType(ContentType.JSON)
+                return given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", version)
                         .body(results(MINE, List.of(finding(MINE, TODAY.plusDays(20), "由 " + token.hashCode()))))
                         .when().post("/api/v1/inspections/" + id + "/results").then().extract().statusCode();
             };
@@ -236,7 +237,8 @@ class FieldWorkTest {
         }
         pool.shutdown();
         statuses.sort(Integer::compare);
-        assertEquals(List.of(200, 409), statuses);
+        // the loser read the same version: its If-Match is stale once the winner wrote (412)
+        assertEquals(List.of(200, 412), statuses);
         // nothing half-written: exactly one set of findings
         given().auth().oauth2(TEAM).queryParam("inspection", id).when().get("/api/v1/findings")
                 .then().body("total", equalTo(1));

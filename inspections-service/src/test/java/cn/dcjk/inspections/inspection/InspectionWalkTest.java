@@ -74,33 +74,33 @@ class InspectionWalkTest {
 
         // the inspected unit sees its finding only once it is fed back
         given().auth().oauth2(UNIT).when().get("/api/v1/findings/" + findingId).then().statusCode(404);
-        String tag = given().auth().oauth2(TEAM).contentType(ContentType.JSON).body(Map.of("note", "请按期整改"))
+        String tag = given().auth().oauth2(TEAM).contentType(ContentType.JSON).header("If-Match", cn.dcjk.inspections.Fixtures.findingTag(findingId)).body(Map.of("note", "请按期整改"))
                 .when().post("/api/v1/findings/" + findingId + "/feedback")
                 .then().statusCode(200).body("status", equalTo("FED_BACK")).extract().header("ETag");
         given().auth().oauth2(UNIT).when().get("/api/v1/findings/" + findingId)
                 .then().statusCode(200).body("problem", equalTo("危废台账不全"));
-        given().auth().oauth2(UNIT).contentType(ContentType.JSON).body(Map.of("answer", "情况属实，立即整改"))
+        given().auth().oauth2(UNIT).contentType(ContentType.JSON).header("If-Match", cn.dcjk.inspections.Fixtures.findingTag(findingId)).body(Map.of("answer", "情况属实，立即整改"))
                 .when().post("/api/v1/findings/" + findingId + "/answer")
                 .then().statusCode(200).body("status", equalTo("ANSWERED"));
-        given().auth().oauth2(UNIT).contentType(ContentType.JSON)
+        given().auth().oauth2(UNIT).contentType(ContentType.JSON).header("If-Match", cn.dcjk.inspections.Fixtures.findingTag(findingId))
                 .body(Map.of("description", "已补齐台账", "evidence", List.of("台账扫描件")))
                 .when().post("/api/v1/findings/" + findingId + "/rectifications")
                 .then().statusCode(200).body("status", equalTo("RECTIFICATION_REPORTED"));
         // the office sends it back once, the team then verifies and closes
-        given().auth().oauth2(OFFICE).contentType(ContentType.JSON)
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).header("If-Match", cn.dcjk.inspections.Fixtures.findingTag(findingId))
                 .body(Map.of("outcome", "SEND_BACK", "comment", "佐证不足"))
                 .when().post("/api/v1/findings/" + findingId + "/verification")
                 .then().statusCode(200).body("status", equalTo("SENT_BACK"));
-        given().auth().oauth2(UNIT).contentType(ContentType.JSON)
+        given().auth().oauth2(UNIT).contentType(ContentType.JSON).header("If-Match", cn.dcjk.inspections.Fixtures.findingTag(findingId))
                 .body(Map.of("description", "补充现场照片", "evidence", List.of("照片 3 张")))
                 .when().post("/api/v1/findings/" + findingId + "/rectifications")
                 .then().statusCode(200).body("rectifications", hasSize(2));
-        given().auth().oauth2(TEAM).contentType(ContentType.JSON)
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON).header("If-Match", cn.dcjk.inspections.Fixtures.findingTag(findingId))
                 .body(Map.of("outcome", "CLOSE", "comment", "整改到位，销号"))
                 .when().post("/api/v1/findings/" + findingId + "/verification")
                 .then().statusCode(200).body("status", equalTo("CLOSED")).body("light", nullValue());
         // the inspected unit cannot verify its own rectification
-        given().auth().oauth2(UNIT).contentType(ContentType.JSON).body(Map.of("outcome", "CLOSE", "comment", "x"))
+        given().auth().oauth2(UNIT).contentType(ContentType.JSON).header("If-Match", cn.dcjk.inspections.Fixtures.findingTag(findingId)).body(Map.of("outcome", "CLOSE", "comment", "x"))
                 .when().post("/api/v1/findings/" + findingId + "/verification").then().statusCode(403);
 
         given().auth().oauth2(TEAM).header("If-Match", etag(TEAM, id))
@@ -223,13 +223,18 @@ class InspectionWalkTest {
                 .when().post("/api/v1/inspections").then().statusCode(400).body("errors.field", hasItem(
                         org.hamcrest.Matchers.containsString("leader")));
         // out of order: results before any visit
-        given().auth().oauth2(TEAM).contentType(ContentType.JSON).body(results(MINE, List.of()))
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON).header("If-Match", etag(TEAM, first))
+                .body(results(MINE, List.of()))
                 .when().post("/api/v1/inspections/" + first + "/results")
                 .then().statusCode(409).contentType("application/problem+json");
+        // without If-Match: 428
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON).body(results(MINE, List.of()))
+                .when().post("/api/v1/inspections/" + first + "/results")
+                .then().statusCode(428).body("type", org.hamcrest.Matchers.endsWith("/problems/precondition-required"));
         // a stale If-Match
         given().auth().oauth2(TEAM).contentType(ContentType.JSON).header("If-Match", "\"999\"")
                 .body(results(MINE, List.of())).when().post("/api/v1/inspections/" + first + "/results")
-                .then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("stale-version"));
+                .then().statusCode(412).body("type", org.hamcrest.Matchers.endsWith("/problems/stale-version"));
     }
 
     @Test

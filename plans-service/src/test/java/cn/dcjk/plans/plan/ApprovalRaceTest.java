@@ -37,13 +37,15 @@ class ApprovalRaceTest {
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<Integer>> answers = new ArrayList<>();
         for (long plan : plans) {
+            String version = PlanFixtures.etag(plan);
             answers.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     start.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return given().auth().oauth2(APPROVER).contentType(ContentType.JSON).body(Map.of())
+                return given().auth().oauth2(APPROVER).contentType(ContentType.JSON).header("If-Match", version)
+                        .body(Map.of())
                         .when().post("/api/v1/plans/" + plan + "/approve").then().extract().statusCode();
             }, pool));
         }

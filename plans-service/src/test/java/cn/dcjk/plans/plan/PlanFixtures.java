@@ -80,9 +80,17 @@ public final class PlanFixtures {
                 .when().post("/api/v1/plans/" + plan + "/items").then();
     }
 
+    /** A workflow step with the plan's current version as If-Match, as a client that read it sends it. */
     public static ValidatableResponse step(String token, long plan, String action, Map<String, Object> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body == null ? Map.of() : body)
+        return given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag(plan))
+                .body(body == null ? Map.of() : body)
                 .when().post("/api/v1/plans/" + plan + "/" + action).then().log().ifValidationFails();
+    }
+
+    /** The plan's current ETag (read by an administrator, who sees every plan). */
+    public static String etag(long plan) {
+        return given().auth().oauth2(ADMIN).when().get("/api/v1/plans/" + plan).then().statusCode(200)
+                .extract().header("ETag");
     }
 
     /** Drafted, submitted, reviewed: ready for the committee. */

@@ -97,7 +97,31 @@ class PlanWorkflowTest {
         given().when().get("/api/v1/approvals/" + code).then().body("current", equalTo(false));
         given().auth().oauth2(PLANNER).contentType(ContentType.JSON).header("If-Match", etag)
                 .body(water).when().put("/api/v1/plans/" + plan + "/items/" + item)
-                .then().statusCode(409).body("type", equalTo("/problems/stale-version"));
+                .then().statusCode(412).body("type", equalTo(cn.dcjk.common.problem.ProblemTypes.of("stale-version")));
+        // an update without If-Match is refused (428), and nothing changes
+        given().auth().oauth2(PLANNER).contentType(ContentType.JSON)
+                .body(water).when().put("/api/v1/plans/" + plan + "/items/" + item)
+                .then().statusCode(428)
+                .body("type", equalTo(cn.dcjk.common.problem.ProblemTypes.of("precondition-required")));
+    }
+
+    @Test
+    void theRightToActIsDecidedBeforeTheVersion() {
+        long plan = plan(PLANNER, "ANNUAL", 2027, "版本之前先判权限");
+        addItem(PLANNER, plan, item("版本之前先判权限")).statusCode(201);
+        // a stranger with a stale or a missing version learns nothing of the plan's version: 403 either way
+        for (String ifMatch : new String[] {"\"999\"", null}) {
+            var request = given().auth().oauth2(OTHER_PLANNER).contentType(ContentType.JSON).body(Map.of());
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
+            }
+            request.when().post("/api/v1/plans/" + plan + "/submit").then().statusCode(403)
+                    .body("currentETag", org.hamcrest.Matchers.nullValue());
+        }
+        // the planner of the organiser with a stale version: 412 naming the current one
+        given().auth().oauth2(PLANNER).contentType(ContentType.JSON).header("If-Match", "\"999\"").body(Map.of())
+                .when().post("/api/v1/plans/" + plan + "/submit").then().statusCode(412)
+                .body("currentETag", equalTo(PlanFixtures.etag(plan)));
     }
 
     @Test

@@ -31,7 +31,7 @@ class UnitResourceTest {
                 .then().statusCode(401)
                 .contentType("application/problem+json")
                 .body("status", equalTo(401))
-                .body("type", equalTo("/problems/unauthenticated"))
+                .body("type", equalTo(cn.dcjk.common.problem.ProblemTypes.of("unauthenticated")))
                 .body("requestId", notNullValue());
     }
 
@@ -157,7 +157,7 @@ class UnitResourceTest {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .header("Idempotency-Key", "create-test2").body(unit("370102-D-TEST3", "另一个"))
                 .when().post("/api/v1/units")
-                .then().statusCode(422).body("type", equalTo("/problems/idempotency-key-reused"));
+                .then().statusCode(422).body("type", equalTo(cn.dcjk.common.problem.ProblemTypes.of("idempotency-key-reused")));
         // without a key, a second create of the same code is a conflict
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/units")
@@ -169,10 +169,13 @@ class UnitResourceTest {
                 .then().statusCode(200).body("name", equalTo("历下区测试和评估局"))
                 .extract().header("ETag");
         org.junit.jupiter.api.Assertions.assertNotEquals(etag, newTag);
-        // a stale If-Match is refused with 409 and nothing changes
+        // a stale If-Match is refused with 412, a missing one with 428, and nothing changes
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).header("If-Match", etag)
                 .body(unit("370102-D-TEST2", "过期的修改")).when().put("/api/v1/units/370102-D-TEST2")
-                .then().statusCode(409).body("type", equalTo("/problems/stale-version"));
+                .then().statusCode(412).body("currentETag", equalTo(newTag)).body("type", equalTo(cn.dcjk.common.problem.ProblemTypes.of("stale-version")));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(unit("370102-D-TEST2", "没有版本的修改")).when().put("/api/v1/units/370102-D-TEST2")
+                .then().statusCode(428).body("type", equalTo(cn.dcjk.common.problem.ProblemTypes.of("precondition-required")));
         given().auth().oauth2(PLANNER).when().get("/api/v1/units/370102-D-TEST2")
                 .then().body("name", equalTo("历下区测试和评估局"));
 
@@ -217,7 +220,7 @@ class UnitResourceTest {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"code\": ")
                 .when().post("/api/v1/units")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("type", equalTo("/problems/malformed-request"))
+                .body("type", equalTo(cn.dcjk.common.problem.ProblemTypes.of("malformed-request")))
                 .body(not(containsString("com.fasterxml")))
                 .body(not(containsString("Exception")));
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
