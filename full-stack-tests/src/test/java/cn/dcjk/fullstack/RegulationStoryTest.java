@@ -314,10 +314,13 @@ class RegulationStoryTest {
         letter.put("content", "反映其收受礼金");
         long complaint = as("complaint-handler").body(letter).when().post("/api/v1/complaints")
                 .then().statusCode(201).body("status", equalTo("RECEIVED")).extract().jsonPath().getLong("id");
-        as("complaint-handler").body(Map.of("notes", "启动核实"))
+        as("complaint-handler").header("If-Match", etag("complaint-handler", "/api/v1/complaints/" + complaint))
+                .body(Map.of("notes", "启动核实"))
                 .when().post("/api/v1/complaints/" + complaint + "/verification")
                 .then().statusCode(200).body("status", equalTo("VERIFYING"));
-        long notice = as("complaint-handler").body(Map.of("outcome", "UNFOUNDED", "reasons", "经核实无此事",
+        long notice = as("complaint-handler")
+                .header("If-Match", etag("complaint-handler", "/api/v1/complaints/" + complaint))
+                .body(Map.of("outcome", "UNFOUNDED", "reasons", "经核实无此事",
                         "rehabilitation", Map.of("title", "关于周九同志的澄清正名通报",
                                 "text", "经核实，反映问题不属实，予以澄清。", "declined", false)))
                 .when().post("/api/v1/complaints/" + complaint + "/outcome")
@@ -361,8 +364,13 @@ class RegulationStoryTest {
     }
 
     ValidatableResponse step(String user, String action, String comment) {
-        return as(user).body(Map.of("comment", comment)).when().post("/api/v1/plans/" + planId + "/" + action)
-                .then().statusCode(200);
+        return as(user).header("If-Match", etag(user, "/api/v1/plans/" + planId)).body(Map.of("comment", comment))
+                .when().post("/api/v1/plans/" + planId + "/" + action).then().statusCode(200);
+    }
+
+    /** The version the user reads, to send back as If-Match on an update. */
+    String etag(String user, String path) {
+        return as(user).when().get(path).then().statusCode(200).extract().header("ETag");
     }
 
     Map<String, Object> referral(String kind, String recipient) {

@@ -69,6 +69,17 @@ public abstract class ServiceConventionsTest {
         given().when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", notNullValue());
     }
 
+    @Test
+    void controlCharactersInParametersAndPathsAre400NamingThem() {
+        given().urlEncodingEnabled(false).auth().oauth2(PLANNER).when().get("/api/v1/rules?who=a%00b")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("who")).body("errors[0].message", containsString("U+0000"));
+        given().urlEncodingEnabled(false).auth().oauth2(PLANNER).when().get("/api/v1/rules?who=%ED%A0%80")
+                .then().statusCode(org.hamcrest.Matchers.lessThan(500));
+        given().urlEncodingEnabled(false).auth().oauth2(AUDITOR).when().get("/api/v1/audit/unit/x%1By")
+                .then().statusCode(400).body("errors[0].field", equalTo("path"));
+    }
+
     /** A caller who holds every role, so the body is what is judged. */
     private static final String EVERY_ROLE = Tokens.token("everyone", Set.of("planner", "office-reviewer",
             "committee-approver", "inspection-team", "inspected-unit", "discipline-officer", "complaint-handler",
