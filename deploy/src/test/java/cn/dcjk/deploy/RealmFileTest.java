@@ -71,6 +71,25 @@ class RealmFileTest {
     }
 
     @Test
+    void swaggerUiSignsInWithPkceOnItsOwnPublicClientForTheApiAudience() throws IOException {
+        JsonNode swagger = client(realm(), "dcjk-swagger");
+        assertTrue(swagger.get("publicClient").asBoolean());
+        assertTrue(swagger.get("standardFlowEnabled").asBoolean());
+        assertFalse(swagger.get("directAccessGrantsEnabled").asBoolean());
+        assertFalse(swagger.get("implicitFlowEnabled").asBoolean());
+        assertEquals("S256", swagger.get("attributes").get("pkce.code.challenge.method").asText());
+        assertEquals("${DCJK_GATEWAY_URL:http://127.0.0.1:8080}/q/swagger-ui/*", swagger.get("redirectUris").get(0).asText(),
+                "the redirect is the gateway's Swagger UI, whose address comes from configuration");
+        assertEquals("+", swagger.get("webOrigins").get(0).asText(), "CORS for the origin of the redirect only");
+        boolean audience = false;
+        for (JsonNode m : swagger.get("protocolMappers")) {
+            audience |= m.get("protocolMapper").asText().equals("oidc-audience-mapper")
+                    && m.get("config").get("included.custom.audience").asText().equals("dcjk-api");
+        }
+        assertTrue(audience, "its tokens are for the suite's API");
+    }
+
+    @Test
     void theIntegratorClientIsConfidentialWithClientCredentialsOnly() throws IOException {
         JsonNode integrator = client(realm(), "dcjk-integrator");
         assertFalse(integrator.get("publicClient").asBoolean());
