@@ -80,6 +80,15 @@ public abstract class ServiceConventionsTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("path"));
     }
 
+    @Test
+    void parametersThatDoNotReadAsTheirTypeAre400NamingThem() {
+        given().auth().oauth2(AUDITOR).queryParam("page", "99999999999").when().get("/api/v1/audit/unit/1")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("page")).body("errors[0].message", containsString("integer"));
+        given().auth().oauth2(AUDITOR).queryParam("size", "ten").when().get("/api/v1/audit/unit/1")
+                .then().statusCode(400).body("errors[0].field", equalTo("size"));
+    }
+
     /** A caller who holds every role, so the body is what is judged. */
     private static final String EVERY_ROLE = Tokens.token("everyone", Set.of("planner", "office-reviewer",
             "committee-approver", "inspection-team", "inspected-unit", "discipline-officer", "complaint-handler",

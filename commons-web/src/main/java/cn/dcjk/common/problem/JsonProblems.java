@@ -89,7 +89,7 @@ public final class JsonProblems {
     }
 
     /** What a JSON value must be to fill a Java type, said in JSON terms. */
-    static String expected(Class<?> t) {
+    public static String expected(Class<?> t) {
         if (t == null) {
             return "a valid value";
         }

@@ -46,7 +46,7 @@ class LedgerTest {
                 .queryParam("status", "FILED").when().get("/api/v1/findings")
                 .then().body("total", equalTo(1)).body("items[0].targetUnitCode", equalTo(OTHER));
         given().auth().oauth2(TEAM).queryParam("light", "PURPLE").when().get("/api/v1/findings")
-                .then().statusCode(404);
+                .then().statusCode(400).body("errors[0].field", equalTo("light"));
 
         String csv = given().auth().oauth2(OFFICE).queryParam("inspection", id)
                 .when().get("/api/v1/findings/ledger")
