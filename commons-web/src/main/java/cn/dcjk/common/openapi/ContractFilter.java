@@ -121,11 +121,18 @@ public class ContractFilter implements OASFilter {
             error(out, "422", "Refused by a rule of the measures with its findings (rule-refused), or an "
                     + "Idempotency-Key reused with another body (idempotency-key-reused)");
         }
+        if (op.getRequestBody() != null) {
+            error(out, "413", "The body exceeds the limit (payload-too-large)");
+            error(out, "415", "The body is not application/json (unsupported-media-type)");
+        }
         error(out, "429", "Too many requests (rate-limited); wait as told by Retry-After").addHeader("Retry-After",
                 retryAfter());
         error(out, "500", "Unexpected error (internal); quote the requestId");
+        error(out, "502", "The gateway could not reach the service (upstream-failure)");
         error(out, "503", "A dependency is unavailable; nothing was changed (dependency-unavailable, "
                 + "upstream-unavailable)").addHeader("Retry-After", retryAfter());
+        error(out, "504", "The service did not answer in time (upstream-timeout); retry with the same "
+                + "Idempotency-Key");
         existing.forEach((code, r) -> {
             if (!out.containsKey(code) && !code.equals("default")) {
                 out.put(code, problem(r.getDescription()));
