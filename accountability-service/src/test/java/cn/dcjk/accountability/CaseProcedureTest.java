@@ -169,8 +169,10 @@ class CaseProcedureTest {
     }
 
     @Test
-    void twoHandlersDecidingTheSameCaseAtOnceOneWinsTheOther409() throws Exception {
+    void twoHandlersDecidingTheSameCaseAtOnceOneWinsTheOther412() throws Exception {
         long id = heardCase();
+        // both read the same version; the loser's If-Match is stale once the winner wrote
+        Map<String, String> version = Fixtures.ifMatch(OFFICER, "/api/v1/accountability/cases/" + id);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -178,7 +180,9 @@ class CaseProcedureTest {
             for (String token : new String[] {OFFICER, OFFICER_2}) {
                 Callable<Integer> decide = () -> {
                     start.await();
-                    return step(token, id, "decision", decision()).extract().statusCode();
+                    return given().auth().oauth2(token).contentType(ContentType.JSON).headers(version)
+                            .body(decision()).when().post("/api/v1/accountability/cases/" + id + "/decision")
+                            .then().extract().statusCode();
                 };
                 results.add(pool.submit(decide));
             }
@@ -188,7 +192,7 @@ class CaseProcedureTest {
                 statuses.add(f.get(60, TimeUnit.SECONDS));
             }
             statuses.sort(Integer::compareTo);
-            assertEquals(List.of(200, 409), statuses);
+            assertEquals(List.of(200, 412), statuses);
         } finally {
             pool.shutdownNow();
         }
