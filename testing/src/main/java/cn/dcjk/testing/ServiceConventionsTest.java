@@ -70,14 +70,15 @@ public abstract class ServiceConventionsTest {
     }
 
     @Test
-    void controlCharactersInParametersAndPathsAre400NamingThem() {
-        given().urlEncodingEnabled(false).auth().oauth2(PLANNER).when().get("/api/v1/rules?who=a%00b")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("who")).body("errors[0].message", containsString("U+0000"));
-        given().urlEncodingEnabled(false).auth().oauth2(PLANNER).when().get("/api/v1/rules?who=%ED%A0%80")
-                .then().statusCode(org.hamcrest.Matchers.lessThan(500));
-        given().urlEncodingEnabled(false).auth().oauth2(AUDITOR).when().get("/api/v1/audit/unit/x%1By")
-                .then().statusCode(400).body("errors[0].field", equalTo("path"));
+    void controlCharactersInParametersAndPathsAre400() {
+        // refused by the one canonical reading of the request (or, past it, by the parameter discipline)
+        for (String url : new String[] {"/api/v1/rules?who=a%00b", "/api/v1/rules?who=%ED%A0%80",
+                "/api/v1/audit/unit/x%1By", "/api/v1/audit/unit/x%00"}) {
+            Response r = given().urlEncodingEnabled(false).auth().oauth2(AUDITOR).when().get(url);
+            assertEquals(400, r.statusCode(), () -> url + ": " + r.asString());
+            assertEquals("application/problem+json", r.contentType().split(";")[0].trim(), url);
+            assertFalse(HostileBodies.LEAKS.matcher(r.asString()).find(), () -> url + ": " + r.asString());
+        }
     }
 
     @Test

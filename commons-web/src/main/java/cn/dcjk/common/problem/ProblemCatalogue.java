@@ -36,6 +36,15 @@ public final class ProblemCatalogue {
         add("ambiguous-path", 400, "请求路径无法无歧义地解析", "Ambiguous request path",
                 "The path has bad percent-escapes, control characters, backslashes, encoded slashes or climbs above the root, so servers could read it differently.",
                 "Send the canonical path: plain segments, no `..`, no encoded `/` or `\\`.");
+        add("ambiguous-request", 400, "请求有歧义", "Ambiguous request",
+                "The request could be read in more than one way: a path not spelled canonically (escapes, dots, "
+                        + "matrix parameters), control characters or bad escapes in the query, or a method override. "
+                        + "The suite decides on one reading only and refuses the rest.",
+                "Send the canonical spelling the detail names: plain path segments, each query parameter named once, "
+                        + "UTF-8 percent-escapes only where needed, the HTTP method itself.");
+        add("unreadable-body", 400, "请求体无法读取", "Unreadable body",
+                "The body could not be read to its end (the connection broke or the length was wrong).",
+                "Send the request again with a complete body.");
         add("ambiguous-length", 400, "请求长度有歧义", "Ambiguous request length",
                 "Both Content-Length and Transfer-Encoding were sent.", "Send one of them.");
         add("method-override-refused", 400, "不接受方法覆盖", "Method override refused",
@@ -47,6 +56,10 @@ public final class ProblemCatalogue {
         add("forbidden", 403, "无权操作", "Forbidden",
                 "The caller's role, unit or jurisdiction does not allow this action on this object. Nothing else about the object is revealed.",
                 "Act with an account of the right role and unit, or ask the unit that holds the object.");
+        add("admission-required", 403, "未经网关准入", "Not admitted by the gateway",
+                "A write reached a service without the gateway's admission stamp for exactly this request: writes go "
+                        + "through the gateway, which decides on them (article 27) before the service executes.",
+                "Send the request to the gateway, not to a service directly; do not alter it on the way.");
         add("not-found", 404, "资源不存在", "Not found",
                 "No such resource, or none the caller may see.", "Check the identifier; list the collection to find it.");
         add("method-not-allowed", 405, "不支持该方法", "Method not allowed",
