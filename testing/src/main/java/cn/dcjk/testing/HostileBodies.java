@@ -25,7 +25,7 @@ public final class HostileBodies {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One hostile request: where, what, and the field the refusal must name (null: the body as a whole). */
-    public record Case(String method, String path, String what, String body, String field) {
+    public record Case(String method, String path, String what, String body, String field, List<String> roles) {
         @Override
         public String toString() {
             return method + " " + path + ": " + what;
@@ -45,27 +45,29 @@ public final class HostileBodies {
                 return;
             }
             String method = m.getKey().toUpperCase();
+            List<String> roles = new ArrayList<>();
+            m.getValue().path("security").forEach(req -> req.forEach(r -> r.forEach(role -> roles.add(role.asText()))));
             String path = p.getKey().replaceAll("\\{[^}]+}", "1");
             JsonNode object = resolve(schema, schemas);
-            cases.add(new Case(method, path, "data after the value", "{} {}", null));
-            cases.add(new Case(method, path, "text after the value", "{} trailing", null));
-            cases.add(new Case(method, path, "unterminated", "{\"a\":", null));
-            cases.add(new Case(method, path, "a duplicate key", "{\"k\":1,\"k\":2}", null));
+            cases.add(new Case(method, path, "data after the value", "{} {}", null, roles));
+            cases.add(new Case(method, path, "text after the value", "{} trailing", null, roles));
+            cases.add(new Case(method, path, "unterminated", "{\"a\":", null, roles));
+            cases.add(new Case(method, path, "a duplicate key", "{\"k\":1,\"k\":2}", null, roles));
             String text = property(object, schemas, "string");
             if (text != null) {
-                cases.add(new Case(method, path, "NUL in " + text, "{\"" + text + "\":\"a\\u0000b\"}", text));
+                cases.add(new Case(method, path, "NUL in " + text, "{\"" + text + "\":\"a\\u0000b\"}", text, roles));
                 cases.add(new Case(method, path, "a control character in " + text,
                         "{\"" + text + "\":\"a\\u001bb\"}", text));
-                cases.add(new Case(method, path, "a lone surrogate in " + text, "{\"" + text + "\":\"a\\ud800\"}", text));
+                cases.add(new Case(method, path, "a lone surrogate in " + text, "{\"" + text + "\":\"a\\ud800\"}", text, roles));
             }
             String number = property(object, schemas, "integer");
             if (number != null) {
                 cases.add(new Case(method, path, number + " out of range",
                         "{\"" + number + "\":100000000000000000000000000000}", number));
-                cases.add(new Case(method, path, "a fraction for " + number, "{\"" + number + "\":1.5}", number));
+                cases.add(new Case(method, path, "a fraction for " + number, "{\"" + number + "\":1.5}", number, roles));
             }
             if (object.path("properties").size() > 0) {
-                cases.add(new Case(method, path, "an unknown field", "{\"noSuchField\":1}", "noSuchField"));
+                cases.add(new Case(method, path, "an unknown field", "{\"noSuchField\":1}", "noSuchField", roles));
             }
         }));
         return cases;

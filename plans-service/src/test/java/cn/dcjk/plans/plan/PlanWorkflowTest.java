@@ -229,7 +229,8 @@ class PlanWorkflowTest {
         given().when().get("/api/v1/plans/1/history").then().statusCode(401);
         given().auth().oauth2(PLANNER).when().get("/api/v1/plans/999999").then().statusCode(404)
                 .body("detail", containsString("999999"));
-        given().auth().oauth2(PLANNER).when().get("/api/v1/plans/abc").then().statusCode(404);
+        given().auth().oauth2(PLANNER).when().get("/api/v1/plans/abc").then().statusCode(400)
+                .body("errors[0].field", equalTo("id"));
         given().auth().oauth2(PLANNER).when().get("/api/v1/plans/" + Long.MAX_VALUE)
                 .then().statusCode(404).body("requestId", notNullValue()).body("stack", nullValue());
     }
