@@ -57,13 +57,13 @@ public final class HostileBodies {
             if (text != null) {
                 cases.add(new Case(method, path, "NUL in " + text, "{\"" + text + "\":\"a\\u0000b\"}", text, roles));
                 cases.add(new Case(method, path, "a control character in " + text,
-                        "{\"" + text + "\":\"a\\u001bb\"}", text));
+                        "{\"" + text + "\":\"a\\u001bb\"}", text, roles));
                 cases.add(new Case(method, path, "a lone surrogate in " + text, "{\"" + text + "\":\"a\\ud800\"}", text, roles));
             }
             String number = property(object, schemas, "integer");
             if (number != null) {
                 cases.add(new Case(method, path, number + " out of range",
-                        "{\"" + number + "\":100000000000000000000000000000}", number));
+                        "{\"" + number + "\":100000000000000000000000000000}", number, roles));
                 cases.add(new Case(method, path, "a fraction for " + number, "{\"" + number + "\":1.5}", number, roles));
             }
             if (object.path("properties").size() > 0) {
