@@ -74,6 +74,9 @@ class GeneratedClientTest {
 
     ApiClient client(String user) {
         ApiClient c = new ApiClient();
+        // HTTP/1.1: java.net.http would otherwise offer an h2c upgrade on the first request, which the gateway
+        // does not yet forward with its body (reported to the gateway's owner)
+        c.setHttpClientBuilder(java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1));
         c.updateBaseUri(stack.gatewayUrl());
         if (user != null) {
             c.setRequestInterceptor(b -> b.header("Authorization", "Bearer " + keycloak.token(user))
