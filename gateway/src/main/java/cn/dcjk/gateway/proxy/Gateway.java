@@ -298,7 +298,9 @@ public class Gateway {
                             out.reset();
                         }
                     });
-                    req.resume();
+                    if (!req.isEnded()) {
+                        req.resume();
+                    }
                     return body != null ? out.send(body) : out.send();
                 })
                 .onSuccess(in -> relay(rc, upstream, in))
