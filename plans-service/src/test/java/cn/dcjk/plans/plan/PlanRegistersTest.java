@@ -61,7 +61,7 @@ class PlanRegistersTest {
                 "periodStart", "2027-12-01", "periodEnd", "2027-12-03", "visitDates", List.of("2027-12-02"));
         long plan = reviewed("日历计划", item);
         step(APPROVER, plan, "approve", null).statusCode(200);
-        step(OFFICE, plan, "issue", null).statusCode(200);
+        step(PARTY_OFFICE, plan, "issue", null).statusCode(200);
         given().auth().oauth2(PLANNER).queryParam("unit", "370100-PC").queryParam("from", "2027-12-01")
                 .queryParam("to", "2027-12-05").when().get("/api/v1/calendar")
                 .then().statusCode(200)
@@ -86,7 +86,7 @@ class PlanRegistersTest {
         long plan = plan(planner, "ANNUAL", 2027, "自然资源厅计划");
         addItem(planner, plan, item("耕地保护检查")).statusCode(201);
         step(planner, plan, "submit", null).statusCode(200);
-        step(OFFICE, plan, "review", null).statusCode(200);
+        reviewAndForward(plan);
         step(APPROVER, plan, "approve", null).statusCode(200);
         given().auth().oauth2(AUDITOR).queryParam("year", 2027).when().get("/api/v1/statistics/burden")
                 .then().statusCode(200)
