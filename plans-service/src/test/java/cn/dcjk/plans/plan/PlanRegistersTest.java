@@ -124,11 +124,17 @@ class PlanRegistersTest {
         given().auth().oauth2(PLANNER).when().get("/api/v1/rules")
                 .then().statusCode(200)
                 .body("name", hasItem("COMPREHENSIVE-CAP")).body("name", hasItem("VISIT-FREQUENCY"))
-                .body("name", hasItem("POSITIVE-LIST")).body("size()", equalTo(21))
+                .body("name", hasItem("POSITIVE-LIST")).body("name", hasItem("APPROVAL-ROUTE"))
+                .body("name", hasItem("NO-LAYERED-ESCALATION")).body("size()", equalTo(23))
+                .body("find { it.name == 'VISIT-FREQUENCY' }.severity", equalTo("PROHIBITED"))
+                .body("find { it.name == 'VISIT-FREQUENCY' }.articles", equalTo(List.of(7, 12)))
+                .body("find { it.name == 'PLAN-SUBMISSION-WINDOW' }.severity", equalTo("PROHIBITED"))
+                .body("find { it.name == 'NO-BORROWED-BANNER' }.parameters.departmentNeverInCoordinationBodyName",
+                        equalTo(false))
                 .body("find { it.name == 'COMPREHENSIVE-CAP' }.articles", equalTo(List.of(7)))
                 .body("find { it.name == 'COMPREHENSIVE-CAP' }.severity", equalTo("PRINCIPLE"))
                 .body("find { it.name == 'COMPREHENSIVE-CAP' }.parameters.cap", equalTo(1))
-                .body("find { it.name == 'NO-SIMILAR-SERIES' }.parameters.gapDays", equalTo(30))
+                .body("find { it.name == 'NO-SIMILAR-SERIES' }.parameters.gapDays", equalTo(0))
                 .body("find { it.name == 'COMPREHENSIVE-CAP' }.titleZh", notNullValue())
                 .body("find { it.name == 'COMPREHENSIVE-CAP' }.service", equalTo("plans-service"));
     }

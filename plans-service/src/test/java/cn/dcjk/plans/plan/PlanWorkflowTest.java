@@ -29,7 +29,7 @@ class PlanWorkflowTest {
                 .body("reviewingOfficeCode", equalTo("370000-GO"))
                 .body("submittingOfficeCode", equalTo("370000-PO"))
                 .body("approvingBodyCode", equalTo("370000-PC"));
-        Map<String, Object> water = item("水污染防治专项检查");
+        Map<String, Object> water = item("统计数据质量专项检查");
         long item = addItem(PLANNER, plan, water).statusCode(201)
                 .body("grassroots", equalTo(true)).extract().jsonPath().getLong("id");
 
@@ -88,7 +88,7 @@ class PlanWorkflowTest {
 
         given().auth().oauth2(PLANNER).when().get("/api/v1/plans/" + plan + "/history")
                 .then().statusCode(200)
-                .body("action", contains("CREATE", "SUBMIT", "REVIEW", "APPROVE", "ISSUE"))
+                .body("action", contains("CREATE", "SUBMIT", "REVIEW", "FORWARD", "APPROVE", "ISSUE"))
                 .body("[1].actor", equalTo("planner")).body("[1].actorUnit", equalTo("370000-D-ENV"))
                 .body("[1].comment", equalTo("请审核"))
                 .body("[3].actor", equalTo("committee-approver")).body("[3].at", notNullValue());
