@@ -103,7 +103,8 @@ class RegulationStoryTest {
         planId = as("planner").body(Map.of("type", "ANNUAL", "year", year, "title", "省生态环境厅" + year + "年度督查检查考核计划"))
                 .when().post("/api/v1/plans")
                 .then().statusCode(201).body("status", equalTo("DRAFT"))
-                .body("reviewingOfficeCode", equalTo("370000-GO")).body("approvingBodyCode", equalTo("370000-GOV"))
+                .body("reviewingOfficeCode", equalTo("370000-GO")).body("submittingOfficeCode", equalTo("370000-PO"))
+                .body("approvingBodyCode", equalTo("370000-PC"))
                 .extract().jsonPath().getLong("id");
         as("planner").body(item()).when().post("/api/v1/plans/" + planId + "/items")
                 .then().statusCode(201).body("id", notNullValue());
@@ -111,16 +112,18 @@ class RegulationStoryTest {
 
     @Test
     @Order(2)
-    @DisplayName("2. submitted, reviewed by the office, approved by the committee, issued by the office")
+    @DisplayName("2. submitted, reviewed by the government office, forwarded by the party office, approved by the party committee, issued")
     void submittedReviewedApprovedIssued() {
         assumeTrue(planId != null, "no plan was drafted");
         step("planner", "submit", "请审核").body("plan.status", equalTo("SUBMITTED"));
         step("office-reviewer", "review", "符合要求").body("status", equalTo("OFFICE_REVIEWED"));
+        // article 5: the party office submits every plan of the level to the party committee
+        step("party-office", "forward", "报省委审批").body("status", equalTo("FORWARDED"));
         approvalCode = step("committee-approver", "approve", "同意")
                 .body("plan.status", equalTo("APPROVED"))
                 .body("plan.items[0].approvalCode", matchesPattern("DCJK-" + year + "-\\d{4}"))
                 .extract().jsonPath().getString("plan.items[0].approvalCode");
-        step("office-reviewer", "issue", "印发").body("status", equalTo("ISSUED"));
+        step("party-office", "issue", "印发").body("status", equalTo("ISSUED"));
     }
 
     @Test

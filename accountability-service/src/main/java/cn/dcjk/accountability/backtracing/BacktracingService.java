@@ -3,7 +3,7 @@ package cn.dcjk.accountability.backtracing;
 import cn.dcjk.accountability.access.Access;
 import cn.dcjk.accountability.directory.Directory;
 import cn.dcjk.common.unit.RegionCode;
-import cn.dcjk.accountability.directory.UnitInfo;
+import cn.dcjk.common.directory.UnitInfo;
 import cn.dcjk.common.api.Page;
 import cn.dcjk.common.problem.ProblemException;
 import cn.dcjk.common.data.audit.AuditTrail;
@@ -93,6 +93,9 @@ public class BacktracingService {
 
     @Transactional
     public Registered register(BacktracingInputs.Entry in) {
+        if (in.source() == BacktracingSource.ACCOUNTABILITY) {
+            throw Problems.invalid("source", "ACCOUNTABILITY events are registered by this service itself");
+        }
         // Machines report their own events; people register what handlers found.
         if (in.source() == BacktracingSource.HANDLER
                 ? !caller.hasAny(Roles.COMPLAINT_HANDLER, Roles.DISCIPLINE_OFFICER, Roles.ADMIN)

@@ -5,7 +5,7 @@ import cn.dcjk.accountability.complaint.ComplaintLetter;
 import cn.dcjk.accountability.complaint.ComplaintStatus;
 import cn.dcjk.accountability.directory.Directory;
 import cn.dcjk.common.unit.RegionCode;
-import cn.dcjk.accountability.directory.UnitInfo;
+import cn.dcjk.common.directory.UnitInfo;
 import cn.dcjk.accountability.referral.Referral;
 import cn.dcjk.accountability.referral.ReferralStatus;
 import cn.dcjk.accountability.referral.Subject;

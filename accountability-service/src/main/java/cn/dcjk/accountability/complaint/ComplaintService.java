@@ -2,7 +2,7 @@ package cn.dcjk.accountability.complaint;
 
 import cn.dcjk.accountability.access.Access;
 import cn.dcjk.accountability.directory.Directory;
-import cn.dcjk.accountability.directory.UnitInfo;
+import cn.dcjk.common.directory.UnitInfo;
 import cn.dcjk.accountability.rules.AccountabilityRules;
 import cn.dcjk.accountability.rules.LawfulRoute;
 import cn.dcjk.accountability.rules.ComplaintOutcome;

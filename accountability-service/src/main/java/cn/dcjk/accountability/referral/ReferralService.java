@@ -5,7 +5,7 @@ import cn.dcjk.accountability.directory.Directory;
 import cn.dcjk.accountability.directory.FindingInfo;
 import cn.dcjk.accountability.directory.InspectionInfo;
 import cn.dcjk.common.unit.RegionCode;
-import cn.dcjk.accountability.directory.UnitInfo;
+import cn.dcjk.common.directory.UnitInfo;
 import cn.dcjk.accountability.backtracing.BacktracingService;
 import cn.dcjk.accountability.rules.AccountabilityRules;
 import cn.dcjk.accountability.rules.LawfulRoute;

@@ -1,6 +1,6 @@
 package cn.dcjk.accountability.rules;
 
-import cn.dcjk.accountability.directory.UnitInfo;
+import cn.dcjk.common.directory.UnitInfo;
 import cn.dcjk.common.rule.Finding;
 import cn.dcjk.common.rule.Rule;
 import cn.dcjk.common.rule.RuleDescriptor;

@@ -2,7 +2,7 @@ package cn.dcjk.accountability.rules;
 
 import cn.dcjk.accountability.casework.CaseStatus;
 import cn.dcjk.accountability.complaint.ComplaintStatus;
-import cn.dcjk.accountability.directory.UnitInfo;
+import cn.dcjk.common.directory.UnitInfo;
 import cn.dcjk.accountability.referral.ReferralKind;
 import org.junit.jupiter.api.Test;
 
@@ -17,15 +17,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PoliciesTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
-    static final UnitInfo PROVINCIAL_DEPT = new UnitInfo("370000-D-ENV", "", "PROVINCE", "DEPARTMENT", "GOVERNMENT",
+    static final UnitInfo PROVINCIAL_DEPT = new UnitInfo("370000-D-ENV", "", "", "PROVINCE", "DEPARTMENT", "GOVERNMENT",
             "370000", null, false);
-    static final UnitInfo COUNTY_DEPT = new UnitInfo("370102-D-ENV", "", "COUNTY", "DEPARTMENT", "GOVERNMENT",
+    static final UnitInfo COUNTY_DEPT = new UnitInfo("370102-D-ENV", "", "", "COUNTY", "DEPARTMENT", "GOVERNMENT",
             "370102", null, false);
-    static final UnitInfo CITY_DEPT = new UnitInfo("370100-D-ENV", "", "CITY", "DEPARTMENT", "GOVERNMENT",
+    static final UnitInfo CITY_DEPT = new UnitInfo("370100-D-ENV", "", "", "CITY", "DEPARTMENT", "GOVERNMENT",
             "370100", null, false);
-    static final UnitInfo COUNTY_DIS = new UnitInfo("370102-DIS", "", "COUNTY", "DISCIPLINE_COMMISSION", "PARTY",
+    static final UnitInfo COUNTY_DIS = new UnitInfo("370102-DIS", "", "", "COUNTY", "DISCIPLINE_COMMISSION", "PARTY",
             "370102", null, false);
-    static final UnitInfo CITY_ORG = new UnitInfo("370100-ORG", "", "CITY", "ORGANIZATION_DEPARTMENT", "PARTY",
+    static final UnitInfo CITY_ORG = new UnitInfo("370100-ORG", "", "", "CITY", "ORGANIZATION_DEPARTMENT", "PARTY",
             "370100", null, false);
 
     @Test

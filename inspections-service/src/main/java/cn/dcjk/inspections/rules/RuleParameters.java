@@ -32,6 +32,11 @@ public interface RuleParameters {
     @WithDefault("20")
     int maxBriefingSize();
 
+    /** NO-ACCOUNTABILITY-FOR-RECTIFICATION: words that mark a piece of evidence as an accountability measure. */
+    @WithName("no-accountability-for-rectification.keywords")
+    @WithDefault("问责,追责,处分,诫勉,免职,撤职,通报批评,accountab,disciplin")
+    List<String> accountabilityMeasureKeywords();
+
     @WithName("no-accountability-quota.keywords")
     @WithDefault("问责,追责,accountability")
     List<String> accountabilityKeywords();

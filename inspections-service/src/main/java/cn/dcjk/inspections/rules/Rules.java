@@ -63,6 +63,10 @@ public class Rules implements RuleBook {
         return new OnSiteAsApproved();
     }
 
+    public NoAccountabilityForRectification noAccountabilityForRectification() {
+        return new NoAccountabilityForRectification(p.accountabilityMeasureKeywords());
+    }
+
     public DifferentiatedIndicators differentiatedIndicators() {
         return new DifferentiatedIndicators();
     }
@@ -71,7 +75,7 @@ public class Rules implements RuleBook {
     public List<Rule<?>> all() {
         return List.of(approvedItemOnly(), fullProcessRecord(), sampleAtMostThird(), onSiteAsApproved(), unannounced(),
                 receptionBurden(), formBurden(), differentiatedIndicators(), resultsNotTraces(), noAccountabilityQuota(),
-                problemLedger(), commendationExempts());
+                problemLedger(), noAccountabilityForRectification(), commendationExempts());
     }
 
     @Override
@@ -89,6 +93,8 @@ public class Rules implements RuleBook {
                 ResultsNotTraces.RULE.withParameters(Map.of("maxWeight", p.maxTraceWeight())),
                 NoAccountabilityQuota.RULE.withParameters(Map.of("keywords", p.accountabilityKeywords())),
                 ProblemLedger.RULE.withParameters(Map.of("yellowDays", p.yellowDays())),
+                NoAccountabilityForRectification.RULE.withParameters(Map.of("keywords",
+                        p.accountabilityMeasureKeywords())),
                 CommendationExempts.RULE);
     }
 }

@@ -396,4 +396,27 @@ class PoliciesTest {
             assertTrue(rule.judge(new ProblemLedger.Context(TODAY.minusDays(1), TODAY, true)).isEmpty());
         }
     }
+
+    @Nested
+    class Art26NoAccountabilityForRectification {
+        final NoAccountabilityForRectification rule = new NoAccountabilityForRectification(
+                List.of("问责", "处分", "accountab"));
+
+        @Test
+        void art26EvidenceOfAccountabilityAloneClosesNothing() {
+            List<Finding> f = rule.judge(new NoAccountabilityForRectification.Context(true,
+                    List.of("对3人问责", "给予警告处分")));
+            assertEquals(1, f.size());
+            assertEquals(Severity.PROHIBITED, f.get(0).severity());
+            assertEquals(List.of(26), f.get(0).articles());
+        }
+
+        @Test
+        void art26OnePieceOfRealRectificationIsEnoughAndSendingBackIsFree() {
+            assertTrue(rule.judge(new NoAccountabilityForRectification.Context(true,
+                    List.of("对3人问责", "整改验收报告"))).isEmpty());
+            assertTrue(rule.judge(new NoAccountabilityForRectification.Context(false,
+                    List.of("对3人问责"))).isEmpty());
+        }
+    }
 }

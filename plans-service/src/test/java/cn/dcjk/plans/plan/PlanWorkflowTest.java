@@ -91,7 +91,7 @@ class PlanWorkflowTest {
                 .body("action", contains("CREATE", "SUBMIT", "REVIEW", "FORWARD", "APPROVE", "ISSUE"))
                 .body("[1].actor", equalTo("planner")).body("[1].actorUnit", equalTo("370000-D-ENV"))
                 .body("[1].comment", equalTo("请审核"))
-                .body("[3].actor", equalTo("committee-approver")).body("[3].at", notNullValue());
+                .body("[4].actor", equalTo("committee-approver")).body("[4].at", notNullValue());
 
         // the positive list, public, shows it; nothing unpublished
         given().queryParam("year", 2027).when().get("/api/v1/positive-list")
