@@ -131,7 +131,7 @@ dcjk is up.
   PostgreSQL                 127.0.0.1:$PG_PORT  (user dcjk, password dcjk)
   logs                       $LOGS
 
-Demo users (password: demo): planner, office-reviewer, committee-approver, inspection-team,
+Demo users (password: demo): planner, office-reviewer, party-office, committee-approver, inspection-team,
 inspected-unit, discipline-officer, complaint-handler, auditor, admin
 
 List units through the gateway as planner:

@@ -62,6 +62,12 @@ public class ServicesStub implements QuarkusTestResourceLifecycleManager {
                 List.of("370102-GOV", "370112-GOV", "370202-GOV"), null, true));
         m.put("DCJK-2026-0101", approval("DCJK-2026-0101", "CURRENT", "370000-D-ENV",
                 List.of("370102-D-ENV", "370112-D-ENV"), null, false));
+        // approved as not on-site (article 10): no itinerary, no visit
+        m.put("DCJK-2026-0102", approval("DCJK-2026-0102", "CURRENT", "370000-D-ENV",
+                List.of("370102-D-ENV", "370112-D-ENV"), null, false).put("onSite", false));
+        // one construction-site visit approved with its necessity
+        m.put("DCJK-2026-0103", approval("DCJK-2026-0103", "CURRENT", "370000-D-ENV",
+                List.of("370102-D-ENV", "370112-D-ENV"), null, false).put("constructionSiteVisits", 1));
         return m;
     }
 

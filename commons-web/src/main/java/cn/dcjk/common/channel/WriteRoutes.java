@@ -78,6 +78,7 @@ public final class WriteRoutes {
             r("DELETE /api/v1/plans/{id}/items/{itemId}", WriteChannel.ADMINISTRATION),
             r("POST /api/v1/plans/{id}/submit", WriteChannel.ADMINISTRATION),
             r("POST /api/v1/plans/{id}/review", WriteChannel.ADMINISTRATION),
+            r("POST /api/v1/plans/{id}/forward", WriteChannel.ADMINISTRATION),
             r("POST /api/v1/plans/{id}/approve", WriteChannel.ADMINISTRATION),
             r("POST /api/v1/plans/{id}/request-changes", WriteChannel.ADMINISTRATION),
             r("POST /api/v1/plans/{id}/reject", WriteChannel.ADMINISTRATION),
@@ -87,6 +88,7 @@ public final class WriteRoutes {
             r("PUT /api/v1/units/{code}", WriteChannel.ADMINISTRATION),
             r("POST /api/v1/units/{code}/retire", WriteChannel.ADMINISTRATION),
             r("POST /api/v1/exemptions", WriteChannel.ADMINISTRATION),
+            r("POST /api/v1/mandates", WriteChannel.ADMINISTRATION),
             r("POST /api/v1/no-meeting-months", WriteChannel.ADMINISTRATION),
             r("DELETE /api/v1/no-meeting-months/{id}", WriteChannel.ADMINISTRATION),
             r("PUT /api/v1/statistics/baselines/{organiser}/{year}", WriteChannel.ADMINISTRATION));

@@ -7,6 +7,8 @@ import cn.dcjk.common.problem.Problems;
 import cn.dcjk.inspections.access.Access;
 import cn.dcjk.inspections.inspection.Inputs;
 import cn.dcjk.inspections.inspection.Inspection;
+import cn.dcjk.common.rule.Verdict;
+import cn.dcjk.inspections.rules.NoAccountabilityForRectification;
 import cn.dcjk.inspections.rules.ProblemLedger;
 import cn.dcjk.inspections.rules.Rules;
 import io.quarkus.panache.common.Parameters;
@@ -222,6 +224,11 @@ public class FindingLedger {
         InspectionFinding f = inspectingSideOnly(id, ifMatch);
         expect(f, EnumSet.of(FindingStatus.RECTIFICATION_REPORTED), "nothing-to-verify", "尚无待核验的整改报告",
                 "No rectification report awaits verification");
+        InspectionFinding.Step report = f.rectifications.isEmpty() ? null
+                : f.rectifications.get(f.rectifications.size() - 1);
+        Verdict.of(rules.noAccountabilityForRectification().judge(new NoAccountabilityForRectification.Context(
+                in.outcome() == FindingInputs.Outcome.CLOSE, report == null ? List.of() : report.evidence())))
+                .orRefuse();
         Map<String, Object> before = audit.snapshot(view(f));
         List<InspectionFinding.Step> steps = new ArrayList<>(f.verifications);
         steps.add(new InspectionFinding.Step(in.comment(), List.of(), in.outcome().name(), access.name(),
