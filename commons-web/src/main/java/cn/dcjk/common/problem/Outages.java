@@ -25,29 +25,48 @@ public final class Outages {
 
     /** The dependency that is down, when {@code e} reports one. */
     public static Optional<String> dependency(Throwable e) {
-        boolean network = false;
-        boolean oidc = false;
-        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof SQLException sql && database(sql)) {
-                return Optional.of(DATABASE);
-            }
-            String type = t.getClass().getName();
-            if (type.startsWith("org.hibernate.exception.JDBCConnectionException")) {
-                return Optional.of(DATABASE);
-            }
-            if (type.startsWith("io.quarkus.oidc.")) {
-                oidc = true;
-            }
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException
-                    || t instanceof UnknownHostException || t instanceof SocketTimeoutException
-                    || message(t).contains("connection refused")) {
-                network = true;
-            }
+        Seen seen = new Seen();
+        walk(e, seen, 0);
+        if (seen.database) {
+            return Optional.of(DATABASE);
         }
-        if (oidc && network) {
+        if (seen.oidc && (seen.network || seen.providerUnavailable)) {
             return Optional.of(REALM_KEYS);
         }
         return Optional.empty();
+    }
+
+    private static final class Seen {
+        boolean database;
+        boolean oidc;
+        boolean network;
+        boolean providerUnavailable;
+    }
+
+    /** The causes and the suppressed exceptions (where Vert.x and Mutiny put the connection failure). */
+    private static void walk(Throwable t, Seen seen, int depth) {
+        if (t == null || depth > 12) {
+            return;
+        }
+        if (t instanceof SQLException sql && database(sql)
+                || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+            seen.database = true;
+        }
+        if (t.getClass().getName().startsWith("io.quarkus.oidc.")) {
+            seen.oidc = true;
+            seen.providerUnavailable |= message(t).contains("not available");
+        }
+        if (t instanceof ConnectException || t instanceof NoRouteToHostException
+                || t instanceof UnknownHostException || t instanceof SocketTimeoutException
+                || message(t).contains("connection refused")) {
+            seen.network = true;
+        }
+        for (Throwable s : t.getSuppressed()) {
+            walk(s, seen, depth + 1);
+        }
+        if (t.getCause() != t) {
+            walk(t.getCause(), seen, depth + 1);
+        }
     }
 
     static boolean database(SQLException sql) {
