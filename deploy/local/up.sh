@@ -81,7 +81,7 @@ if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
     -DoutputDirectory="$LOCAL/downloads") > "$LOGS/keycloak-fetch.log" 2>&1 || die "could not fetch Keycloak, see $LOGS/keycloak-fetch.log"
   unzip -q -o "$LOCAL/downloads/keycloak-quarkus-dist-$KC_VERSION.zip" -d "$LOCAL"
 fi
-if alive "$RUN/keycloak.pid"; then
+if alive "$RUN/keycloak.pid" keycloak; then
   say "Keycloak already running on port $KC_PORT"
 else
   say "Starting Keycloak on port $KC_PORT (dev mode, realm dcjk imported)"
@@ -100,7 +100,7 @@ export DB_USER=dcjk DB_PASSWORD=dcjk JSON_LOGS="${JSON_LOGS:-false}" QUARKUS_HTT
 export PLANS_URL=http://127.0.0.1:8081 INSPECTIONS_URL=http://127.0.0.1:8082 ACCOUNTABILITY_URL=http://127.0.0.1:8083
 for s in "${SERVICES[@]}"; do
   name=${s%%:*}; port=${s##*:}
-  if alive "$RUN/$name.pid"; then
+  if alive "$RUN/$name.pid" "$name/target/quarkus-app"; then
     say "$name already running on port $port"
     continue
   fi
