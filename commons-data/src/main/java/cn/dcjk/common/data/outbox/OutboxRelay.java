@@ -1,6 +1,7 @@
 package cn.dcjk.common.data.outbox;
 
 import cn.dcjk.common.problem.Outages;
+import cn.dcjk.common.request.AdmissionStamp;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -185,11 +186,15 @@ public class OutboxRelay {
                 .setAttribute("messaging.message.id", m.id().toString())
                 .setAttribute("http.request.method", "POST")
                 .startSpan();
+        String authorization = "Bearer " + token;
         HttpRequest<Buffer> request = http.requestAbs(HttpMethod.POST, base.get() + m.path())
                 .timeout(timeout.toMillis())
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Idempotency-Key", m.id().toString())
-                .putHeader("Authorization", "Bearer " + token);
+                .putHeader("Authorization", authorization);
+        // an internal sender holds the admission key and stamps its own delivery, as the gateway does
+        stamp().ifPresent(s -> request.putHeader(AdmissionStamp.HEADER, s.sign(m.id().toString(),
+                Instant.now().getEpochSecond(), "POST", m.path(), AdmissionStamp.sha256(m.body()), authorization)));
         TraceContexts.inject(parent.with(span)).forEach(request::putHeader);
         return request.sendBuffer(Buffer.buffer(m.body()))
                 .map(r -> new Outcome(m, r.statusCode(), r.bodyAsString(), null))
@@ -242,6 +247,17 @@ public class OutboxRelay {
             // the claim expires and the message is sent again; the receiver is idempotent
             throw new IllegalStateException("cannot record an outbox delivery", e);
         }
+    }
+
+    private volatile Optional<AdmissionStamp> stamp;
+
+    private Optional<AdmissionStamp> stamp() {
+        Optional<AdmissionStamp> s = stamp;
+        if (s == null) {
+            s = AdmissionStamp.fromConfig(config.getOptionalValue("dcjk.admission.key", String.class));
+            stamp = s;
+        }
+        return s;
     }
 
     private String token() {
