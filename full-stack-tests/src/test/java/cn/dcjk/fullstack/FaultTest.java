@@ -57,7 +57,9 @@ class FaultTest {
 
     final Stack stack = new Stack();
     final String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1 as browsers and API clients speak it to the ingress (no h2c upgrade on a request with a body)
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     Keycloak keycloak;
 
     // what the writers saw
