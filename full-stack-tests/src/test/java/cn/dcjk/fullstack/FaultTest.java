@@ -273,7 +273,13 @@ class FaultTest {
     Map<String, Integer> lettersByAccused() {
         Map<String, Integer> counts = new HashMap<>();
         for (int page = 0; ; page++) {
-            JsonNode p = json(call("GET", "/api/v1/complaints?size=200&page=" + page, "complaint-handler", null, null));
+            HttpResponse<String> answer = call("GET", "/api/v1/complaints?size=200&page=" + page, "complaint-handler",
+                    null, null);
+            if (answer == null || answer.statusCode() != 200) {
+                throw new AssertionError("the letters could not be read: "
+                        + (answer == null ? "no answer" : answer.statusCode() + " " + answer.body()));
+            }
+            JsonNode p = json(answer);
             for (JsonNode l : p.path("items")) {
                 String accused = l.path("accusedName").asText();
                 if (accused.startsWith("故障" + run + "-")) {
@@ -304,8 +310,13 @@ class FaultTest {
     Map<String, Integer> registered() {
         Map<String, Integer> counts = new HashMap<>();
         for (int page = 0; ; page++) {
-            JsonNode p = json(call("GET", "/api/v1/backtracing?kind=DIRECT_DEMAND_REFUSED&size=200&page=" + page,
-                    "auditor", null, null));
+            HttpResponse<String> answer = call("GET", "/api/v1/backtracing?kind=DIRECT_DEMAND_REFUSED&size=200&page="
+                    + page, "auditor", null, null);
+            if (answer == null || answer.statusCode() != 200) {
+                throw new AssertionError("the register could not be read: "
+                        + (answer == null ? "no answer" : answer.statusCode() + " " + answer.body()));
+            }
+            JsonNode p = json(answer);
             for (JsonNode r : p.path("items")) {
                 if ("GATEWAY".equals(r.path("source").asText())) {
                     counts.merge(r.path("sourceEventId").asText(), 1, Integer::sum);
