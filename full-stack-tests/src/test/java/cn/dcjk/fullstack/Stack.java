@@ -52,7 +52,9 @@ final class Stack {
 
     private final Map<String, Process> processes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Integer> ports = new LinkedHashMap<>();
-    private final String admissionKey = admissionKey();
+    /** The admission-stamp key shared by the gateway and the services of this run. */
+    static final String ADMISSION_KEY = java.util.Base64.getEncoder().encodeToString(
+            new java.security.SecureRandom().generateSeed(32));
     private LocalPostgres postgres;
     private String jdbcBase;
     private int keycloakPort;
@@ -228,15 +230,8 @@ final class Stack {
         env.put("ACCOUNTABILITY_URL", url("accountability-service"));
         env.put("JSON_LOGS", "false");
         env.put("DCJK_OUTBOX_EVERY", "1s");
-        env.put("DCJK_ADMISSION_KEY", admissionKey); // one key for the gateway and the services it stamps for
+        env.put("DCJK_ADMISSION_KEY", ADMISSION_KEY);
         launch(service, pb);
-    }
-
-    /** A fresh admission key for this stack: the gateway stamps with it, the services verify with it. */
-    private static String admissionKey() {
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private static String javaBin() {
