@@ -67,6 +67,11 @@ final class Stack {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             Files.createDirectories(logs);
+            try (var old = Files.list(logs)) {
+                for (Path log : old.filter(f -> f.toString().endsWith(".log")).toList()) {
+                    Files.delete(log); // logs are appended to (a restarted service keeps its history)
+                }
+            }
             List<Path> jars = serviceJars();
             startKeycloak();
             startPostgres();
@@ -104,6 +109,47 @@ final class Stack {
 
     Path log(String name) {
         return logs.resolve(name + ".log");
+    }
+
+    // ------------------------------------------------------------------------------------ faults
+
+    /** kill -9 of a service's process tree: no shutdown hook, no draining, as a crashed node. */
+    void kill(String service) {
+        Process p = processes.remove(service);
+        if (p == null) {
+            throw new IllegalStateException(service + " is not running");
+        }
+        ProcessHandle root = p.toHandle();
+        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
+        tree.add(root);
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle h : tree) {
+            try {
+                h.onExit().get(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(service + " did not die", e);
+            }
+        }
+    }
+
+    /** Starts a killed service again on its port (its log is appended) and waits until it is ready. */
+    void restart(String service) {
+        try {
+            startService(service, serviceJars().get(SERVICES.indexOf(service)));
+        } catch (IOException e) {
+            throw new IllegalStateException(service + " could not be started again", e);
+        }
+        awaitHttp(service, url(service) + "/q/health/ready", SERVICE_READY, status -> status == 200);
+    }
+
+    /** PostgreSQL stops at once (pg_ctl -m immediate): every connection is cut, as in a crash. */
+    synchronized void crashDatabase() {
+        postgres.crashKeepingData();
+    }
+
+    /** PostgreSQL starts again on the same port and data (crash recovery). */
+    synchronized void restartDatabase() {
+        postgres.restart();
     }
 
     // ------------------------------------------------------------------------------------ PostgreSQL
@@ -203,7 +249,7 @@ final class Stack {
         File log = log(name).toFile();
         pb.directory(logs.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         synchronized (this) {
             refuseWhenStopped();
