@@ -48,6 +48,7 @@ import java.util.stream.Collectors;
 public class PlanService {
 
     public static final String AUDIT_PLAN = "plan";
+    public static final String AUDIT_ITEM = "item";
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final Set<String> PRINCIPLE_RULES = PlanRules.ALL.stream()
             .filter(p -> p.rule().severity().equals(Severity.PRINCIPLE.name())).map(p -> p.rule().name())
@@ -89,7 +90,7 @@ public class PlanService {
     }
 
     /** Own unit, the reviewing office, the approving body, units whose region holds the organiser's, auditors. */
-    boolean mayRead(Plan plan) {
+    public boolean mayRead(Plan plan) {
         if (caller.hasAny(Roles.AUDITOR, Roles.ADMIN)) {
             return true;
         }
@@ -194,7 +195,7 @@ public class PlanService {
         item.planId = planId;
         apply(plan, item, in);
         item.persist();
-        audit.created("item", item.id, ItemView.of(item, List.of()));
+        audit.created(AUDIT_ITEM, item.id, ItemView.of(item, List.of()));
         return item;
     }
 
@@ -225,7 +226,7 @@ public class PlanService {
             }
         }
         PlanItem.flush();
-        audit.record("item", itemId, "UPDATE", before, ItemView.of(item, List.of()));
+        audit.record(AUDIT_ITEM, itemId, "UPDATE", before, ItemView.of(item, List.of()));
         return item;
     }
 
@@ -237,7 +238,7 @@ public class PlanService {
         if (!plan.status.editable()) {
             throw illegal(plan, "remove an item of");
         }
-        audit.record("item", itemId, "DELETE", audit.snapshot(ItemView.of(item, List.of())), Map.of());
+        audit.record(AUDIT_ITEM, itemId, "DELETE", audit.snapshot(ItemView.of(item, List.of())), Map.of());
         item.delete();
     }
 

@@ -1,5 +1,6 @@
 package cn.dcjk.common.data.outbox;
 
+import io.quarkus.arc.All;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.oidc.client.OidcClient;
@@ -27,6 +28,7 @@ import java.util.UUID;
  * work), posted with the service's own token, and marked delivered on 2xx or 409 (the receiver
  * already has it). Connection failures and 5xx back off exponentially up to five minutes and are
  * retried for ever; other 4xx are marked failed for operators to look at. Runs on a worker thread.
+ * A destination with an {@link OutboxDestination} bean (webhooks) builds its own requests.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -38,6 +40,9 @@ public class OutboxRelay {
     EntityManager em;
     @Inject
     Config config;
+    @Inject
+    @All
+    List<OutboxDestination> destinations;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile Tokens tokens;
@@ -65,20 +70,14 @@ public class OutboxRelay {
     }
 
     private void deliver(UUID id, String destination, String path, String body, int attempts) {
-        Optional<String> base = config.getOptionalValue("dcjk.outbox.destinations." + destination + ".url",
-                String.class);
-        if (base.isEmpty()) {
-            fail(id, null, "no URL configured for destination " + destination);
-            return;
-        }
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base.get() + path))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", id.toString())
-                    .header("Authorization", "Bearer " + token())
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
+            HttpRequest request;
+            try {
+                request = request(id, destination, path, body);
+            } catch (OutboxDestination.Undeliverable e) {
+                fail(id, null, truncate(e.getMessage()));
+                return;
+            }
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (status / 100 == 2 || status == 409) {
@@ -96,6 +95,28 @@ public class OutboxRelay {
             Thread.currentThread().interrupt();
             retry(id, attempts, null, "interrupted");
         }
+    }
+
+    /** The request of one attempt: a destination bean's own, or a POST to the configured service with our token. */
+    private HttpRequest request(UUID id, String destination, String path, String body)
+            throws OutboxDestination.Undeliverable {
+        for (OutboxDestination d : destinations) {
+            if (d.name().equals(destination)) {
+                return d.request(id, path, body);
+            }
+        }
+        Optional<String> base = config.getOptionalValue("dcjk.outbox.destinations." + destination + ".url",
+                String.class);
+        if (base.isEmpty()) {
+            throw new OutboxDestination.Undeliverable("no URL configured for destination " + destination);
+        }
+        return HttpRequest.newBuilder(URI.create(base.get() + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", id.toString())
+                .header("Authorization", "Bearer " + token())
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private String token() {
