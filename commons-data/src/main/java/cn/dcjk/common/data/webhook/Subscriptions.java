@@ -13,9 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,7 +55,7 @@ public class Subscriptions {
     @Transactional
     public SubscriptionView create(SubscriptionInput in) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        String url = url(in.url(), errors);
+        String url = WebhookUrls.check(in.url(), allowInsecure, errors);
         Set<String> known = eventTypes().keySet();
         List<String> types = in.eventTypes().stream().map(String::trim).distinct().toList();
         for (int k = 0; k < types.size(); k++) {
@@ -179,53 +176,6 @@ public class Subscriptions {
                 + "WHERE message_id = ?1 ORDER BY attempt").setParameter(1, message).getResultList();
         return rows.stream().map(r -> new DeliveryView.Attempt(((Number) r[0]).intValue(), time(r[1]),
                 r[2] == null ? null : ((Number) r[2]).intValue(), (String) r[3], (Boolean) r[4])).toList();
-    }
-
-    /** An absolute http(s) URL; https to a public address unless insecure URLs are allowed (development). */
-    String url(String text, List<Problem.FieldError> errors) {
-        URI uri;
-        try {
-            uri = new URI(text.trim());
-        } catch (URISyntaxException e) {
-            errors.add(new Problem.FieldError("url", "not a URL"));
-            return null;
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            errors.add(new Problem.FieldError("url", "an absolute https URL"));
-            return null;
-        }
-        if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-            errors.add(new Problem.FieldError("url", "no user information and no fragment"));
-            return null;
-        }
-        if (!allowInsecure) {
-            if (!scheme.equals("https")) {
-                errors.add(new Problem.FieldError("url", "must use https"));
-            } else if (internal(uri.getHost())) {
-                errors.add(new Problem.FieldError("url", "must name a public host, not a loopback, private or link-local one"));
-            }
-        }
-        return uri.toString();
-    }
-
-    static boolean internal(String host) {
-        String h = host.toLowerCase();
-        if (h.equals("localhost") || h.endsWith(".localhost") || h.endsWith(".local") || h.endsWith(".internal")
-                || h.endsWith(".svc") || h.contains(".svc.")) {
-            return true;
-        }
-        boolean literal = h.startsWith("[") || h.chars().allMatch(c -> Character.isDigit(c) || c == '.');
-        if (!literal) {
-            return false;
-        }
-        try {
-            InetAddress a = InetAddress.getByName(h.replace("[", "").replace("]", ""));
-            return a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
-                    || a.isMulticastAddress() || (a.getAddress().length == 16 && (a.getAddress()[0] & 0xfe) == 0xfc);
-        } catch (java.net.UnknownHostException e) {
-            return true;
-        }
     }
 
     static SubscriptionView view(Object[] r) {
