@@ -93,6 +93,12 @@ public class FindingLedger {
         return f;
     }
 
+    /** Whether the caller may know of the finding (as {@link #get}, without the 404). */
+    public boolean readable(long id) {
+        InspectionFinding f = InspectionFinding.findById(id);
+        return f != null && (access.reader() || inspectingSide(f) || targetUnit(f));
+    }
+
     @Transactional
     public FindingView get(long id) {
         return view(see(id, false));

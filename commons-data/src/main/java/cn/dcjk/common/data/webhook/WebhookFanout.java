@@ -3,6 +3,7 @@ package cn.dcjk.common.data.webhook;
 import cn.dcjk.common.data.feed.FeedFamily;
 import cn.dcjk.common.data.feed.ChangeFeed;
 import cn.dcjk.common.data.outbox.Outbox;
+import cn.dcjk.common.security.RunAs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -113,7 +114,7 @@ public class WebhookFanout {
 
     private boolean mayRead(Sub s, FeedFamily f, String type, String id, String owner) {
         try {
-            return SubscriberIdentity.as(s.subscriber(), () -> f.mayRead(type, id, owner));
+            return RunAs.as(s.subscriber(), () -> f.mayRead(type, id, owner));
         } catch (RuntimeException ex) {
             LOG.warnf("Webhook %s: cannot decide whether %s may read %s %s (%s); not sent", s.id(),
                     s.subscriber().name(), type, id, ex.toString());
@@ -151,12 +152,12 @@ public class WebhookFanout {
                 + "owner_unit, owner_dispatching_unit FROM webhook_subscription WHERE active").getResultList();
         List<Sub> subs = new ArrayList<>();
         for (Object[] r : rows) {
-            subs.add(new Sub((UUID) r[0], Subscriptions.parseArray((String) r[1]), new SubscriberIdentity.Subscriber(
+            subs.add(new Sub((UUID) r[0], Subscriptions.parseArray((String) r[1]), new RunAs.Principal(
                     (String) r[2], Subscriptions.parseArray((String) r[3]), (String) r[4], (String) r[5])));
         }
         return subs;
     }
 
-    record Sub(UUID id, List<String> types, SubscriberIdentity.Subscriber subscriber) {
+    record Sub(UUID id, List<String> types, RunAs.Principal subscriber) {
     }
 }

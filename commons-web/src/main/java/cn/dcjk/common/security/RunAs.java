@@ -1,6 +1,5 @@
-package cn.dcjk.common.data.webhook;
+package cn.dcjk.common.security;
 
-import cn.dcjk.common.security.Roles;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
@@ -13,19 +12,26 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Runs a check as the subscriber of a webhook: in a request context of its own whose identity is
- * the one the subscriber registered with (name, roles, unit), so the services' own object-level
- * rules decide what it receives, exactly as they decide what it may read through the API.
+ * Runs work as another principal, outside any HTTP request: in a request context of its own whose
+ * identity is the given one (name, roles, unit), so the services' own object-level rules (through
+ * {@link Caller}) decide for it exactly as they decide for a request. Used to check what a webhook's
+ * subscriber may receive, and for the service's own scheduled writes (actor {@code system}).
  */
-final class SubscriberIdentity {
+public final class RunAs {
 
-    record Subscriber(String name, List<String> roles, String unit, String dispatchingUnit) {
+    /** A principal as the realm's tokens describe it. */
+    public record Principal(String name, List<String> roles, String unit, String dispatchingUnit) {
+
+        /** The service itself, for its scheduled work. */
+        public static Principal system() {
+            return new Principal("system", List.of(), null, null);
+        }
     }
 
-    private SubscriberIdentity() {
+    private RunAs() {
     }
 
-    static <T> T as(Subscriber s, Supplier<T> work) {
+    public static <T> T as(Principal s, Supplier<T> work) {
         ManagedContext requests = Arc.container().requestContext();
         InjectableContext.ContextState outer = requests.isActive() ? requests.getState() : null;
         if (outer != null) {
@@ -43,7 +49,7 @@ final class SubscriberIdentity {
         }
     }
 
-    static SecurityIdentity identity(Subscriber s) {
+    static SecurityIdentity identity(Principal s) {
         QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(s.name()))
                 .addRoles(new java.util.HashSet<>(s.roles()))
