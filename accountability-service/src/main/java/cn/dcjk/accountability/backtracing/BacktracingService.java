@@ -127,7 +127,7 @@ public class BacktracingService {
         return r;
     }
 
-    boolean visible(BacktracingRecord r) {
+    public boolean visible(BacktracingRecord r) {
         String region = callerRegion();
         if (r.actorRegionCode == null && r.subjectRegionCode == null) {
             return RegionCode.prefix(region).length() <= 2;

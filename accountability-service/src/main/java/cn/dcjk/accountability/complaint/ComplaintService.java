@@ -280,7 +280,7 @@ public class ComplaintService {
         return access.actsFor(l.handlerUnitCode, Roles.COMPLAINT_HANDLER);
     }
 
-    boolean visible(ComplaintLetter l) {
+    public boolean visible(ComplaintLetter l) {
         return handler(l) || access.actsFor(l.competentUnitCode, Roles.DISCIPLINE_OFFICER);
     }
 

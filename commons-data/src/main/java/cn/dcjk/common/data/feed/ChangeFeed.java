@@ -111,7 +111,7 @@ public class ChangeFeed {
         try {
             return f.mayRead(r.change().objectType(), r.change().objectId(), r.ownerId());
         } catch (RuntimeException e) {
-            LOG.debugf("feed %s: %s %s left out (%s)", f.name(), r.change().objectType(), r.change().objectId(), e);
+            LOG.warnf("feed %s: %s %s left out (%s)", f.name(), r.change().objectType(), r.change().objectId(), e);
             return false;
         }
     }
