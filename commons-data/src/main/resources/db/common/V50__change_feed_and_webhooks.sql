@@ -1,8 +1,9 @@
 -- The change feed and webhook subscriptions (dcjk-commons-data).
 
 -- One row per change of an object, written in the writer's own transaction (with its audit event).
--- Rows are read in (tx, seq) order and only below the snapshot's xmin horizon: every transaction
--- with a smaller id has ended, so no row can later appear behind a reader's cursor (never skipped),
+-- A change that enters several families (a plan approved: plans and approvals) has one row in each,
+-- with the same event id; only one of them carries the event type. Rows are read in (tx, seq)
+-- order and only below the snapshot's xmin horizon: every transaction with a smaller id has ended, so no row can later appear behind a reader's cursor (never skipped),
 -- and the order of what is behind it never changes (never repeated).
 CREATE TABLE change_event (
     seq          BIGINT        GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -13,8 +14,9 @@ CREATE TABLE change_event (
     owner_id     VARCHAR(100),
     action       VARCHAR(60)   NOT NULL,
     at           TIMESTAMPTZ   NOT NULL,
-    event_id     UUID          NOT NULL UNIQUE,
-    event_type   VARCHAR(120)
+    event_id     UUID          NOT NULL,
+    event_type   VARCHAR(120),
+    UNIQUE (family, event_id)
 );
 CREATE INDEX change_event_feed ON change_event (family, tx, seq);
 CREATE INDEX change_event_since ON change_event (family, at);
