@@ -10,7 +10,10 @@ public final class Roles {
     public static final String DISCIPLINE_OFFICER = "discipline-officer";
     public static final String COMPLAINT_HANDLER = "complaint-handler";
     public static final String AUDITOR = "auditor";
+    /** A provincial system's machine client (one realm client per system): reads, subscribes to webhooks. */
     public static final String INTEGRATOR = "integrator";
+    /** The suite's own services calling each other (the dcjk-services account); never an integrator's. */
+    public static final String SERVICE = "service";
     public static final String ADMIN = "admin";
 
     /** Claims the realm's mappers put in every access token. */
