@@ -35,6 +35,35 @@ class ChangeFeedTest {
     }
 
     @Test
+    void anApprovalEntersThePlansAndTheApprovalsFeedsAsOneEventAndADeletedItemStaysReadableUnderItsPlan() {
+        long plan = PlanFixtures.reviewed("审批订阅测试", PlanFixtures.item("审批订阅事项"));
+        PlanFixtures.step(PlanFixtures.APPROVER, plan, "approve", java.util.Map.of("comment", "同意")).statusCode(200);
+        JsonPath approvals = given().auth().oauth2(PlanFixtures.PLANNER).queryParam("limit", 500)
+                .when().get("/api/v1/approvals/changes").then().statusCode(200).extract().jsonPath();
+        List<String> approved = approvals.getList("changes.findAll { it.objectId == '" + plan + "' }.action");
+        assertEquals(List.of("APPROVE"), approved);
+        assertEquals(null, approvals.getString("changes.find { it.objectId == '" + plan + "' }.eventType"),
+                "the event is the plans feed's, once");
+        String eventId = approvals.getString("changes.find { it.objectId == '" + plan + "' }.eventId");
+        JsonPath plans = given().auth().oauth2(PlanFixtures.PLANNER).queryParam("limit", 500)
+                .queryParam("updatedSince", OffsetDateTime.now().minusMinutes(5).toString())
+                .when().get("/api/v1/plans/changes").then().statusCode(200).extract().jsonPath();
+        assertEquals("cn.dcjk.plan.approved", plans.getString("changes.find { it.eventId == '" + eventId + "' }.eventType"));
+        assertFalse(objects(PlanFixtures.OTHER_PLANNER, "/api/v1/approvals/changes").contains("plan/" + plan));
+
+        long draft = PlanFixtures.plan(PlanFixtures.PLANNER, "ANNUAL", 2027, "删除事项测试");
+        long item = PlanFixtures.addItem(PlanFixtures.PLANNER, draft, PlanFixtures.item("将被删除"))
+                .statusCode(201).extract().jsonPath().getLong("id");
+        String etag = given().auth().oauth2(PlanFixtures.PLANNER).when().get("/api/v1/plans/" + draft + "/items/" + item)
+                .then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(PlanFixtures.PLANNER).header("If-Match", etag)
+                .when().delete("/api/v1/plans/" + draft + "/items/" + item).then().statusCode(204);
+        List<String> own = objects(PlanFixtures.PLANNER, "/api/v1/plans/changes");
+        assertEquals(2, own.stream().filter(o -> o.equals("item/" + item)).count(), "created and deleted, both seen");
+        assertFalse(objects(PlanFixtures.OTHER_PLANNER, "/api/v1/plans/changes").contains("item/" + item));
+    }
+
+    @Test
     void theSameCursorAnswersTheSameChangesAndTheNextContinuesAfterThem() {
         PlanFixtures.plan(PlanFixtures.PLANNER, "ANNUAL", 2027, "游标测试一");
         PlanFixtures.plan(PlanFixtures.PLANNER, "ANNUAL", 2027, "游标测试二");

@@ -33,7 +33,8 @@ import java.util.UUID;
 /**
  * The webhook API of a service (subclassed with the service's path, {@code /api/v1/webhooks/<service>}):
  * integrators register a URL for event types of the service's catalogue, receive CloudEvents 1.0
- * JSON signed with HMAC-SHA256, and read and replay their deliveries.
+ * JSON signed with HMAC-SHA256, and read and replay their deliveries. The operation ids are the same
+ * in each service's document; the suite's merged document tells them apart by service.
  */
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,7 +48,7 @@ public abstract class WebhookResource {
 
     @GET
     @Path("/event-types")
-    @Operation(summary = "The event types of this service one may subscribe to, with their meaning")
+    @Operation(operationId = "webhookEventTypes", summary = "The event types of this service one may subscribe to, with their meaning")
     public Map<String, String> eventTypes() {
         return subscriptions.eventTypes();
     }
@@ -55,7 +56,7 @@ public abstract class WebhookResource {
     @POST
     @Path("/subscriptions")
     @Idempotent
-    @Operation(summary = "Register a webhook: URL, event types, secret (integrator)")
+    @Operation(operationId = "createWebhookSubscription", summary = "Register a webhook: URL, event types, secret (integrator)")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     public Response subscribe(@Valid @NotNull SubscriptionInput input) {
@@ -65,14 +66,14 @@ public abstract class WebhookResource {
 
     @GET
     @Path("/subscriptions")
-    @Operation(summary = "The caller's webhooks (an admin sees all)")
+    @Operation(operationId = "listWebhookSubscriptions", summary = "The caller's webhooks (an admin sees all)")
     public List<SubscriptionView> subscriptions() {
         return subscriptions.list();
     }
 
     @GET
     @Path("/subscriptions/{id}")
-    @Operation(summary = "One of the caller's webhooks")
+    @Operation(operationId = "getWebhookSubscription", summary = "One of the caller's webhooks")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "404", description = "No such webhook of the caller")
     public SubscriptionView subscription(@PathParam("id") UUID id) {
@@ -81,7 +82,7 @@ public abstract class WebhookResource {
 
     @DELETE
     @Path("/subscriptions/{id}")
-    @Operation(summary = "Cancel a webhook: nothing more is sent, pending deliveries are set aside")
+    @Operation(operationId = "cancelWebhookSubscription", summary = "Cancel a webhook: nothing more is sent, pending deliveries are set aside")
     @APIResponse(responseCode = "204", description = "Cancelled")
     @APIResponse(responseCode = "404", description = "No such webhook of the caller")
     public Response cancel(@PathParam("id") UUID id) {
@@ -91,7 +92,7 @@ public abstract class WebhookResource {
 
     @GET
     @Path("/subscriptions/{id}/deliveries")
-    @Operation(summary = "The delivery log of a webhook, newest first, with every attempt")
+    @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log of a webhook, newest first, with every attempt")
     public List<DeliveryView> deliveries(@PathParam("id") UUID id,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return subscriptions.deliveries(id, limit);
@@ -100,7 +101,7 @@ public abstract class WebhookResource {
     @POST
     @Path("/subscriptions/{id}/deliveries/{deliveryId}/replay")
     @Idempotent
-    @Operation(summary = "Send a delivered or failed event again (same CloudEvent id, new delivery)")
+    @Operation(operationId = "replayWebhookDelivery", summary = "Send a delivered or failed event again (same CloudEvent id, new delivery)")
     @APIResponse(responseCode = "202", description = "Queued",
             content = @Content(schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "404", description = "No such webhook or delivery of the caller")
