@@ -53,8 +53,9 @@ final class Stack {
     private final Map<String, Process> processes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Path> jars = new LinkedHashMap<>();
-    /** The key of the gateway's admission stamps, shared by the services as the Secret is in Kubernetes. */
-    private final String admissionKey = admissionKey();
+    /** The admission-stamp key shared by the gateway and the services of this run. */
+    static final String ADMISSION_KEY = java.util.Base64.getEncoder().encodeToString(
+            new java.security.SecureRandom().generateSeed(32));
     private LocalPostgres postgres;
     private String jdbcBase;
     private int keycloakPort;
@@ -201,16 +202,10 @@ final class Stack {
         env.put("ACCOUNTABILITY_URL", url("accountability-service"));
         env.put("JSON_LOGS", "false");
         env.put("DCJK_OUTBOX_EVERY", "1s");
-        env.put("DCJK_ADMISSION_KEY", admissionKey);
+        env.put("DCJK_ADMISSION_KEY", ADMISSION_KEY);
         env.put("DCJK_WEBHOOKS_EVERY", "1s");
         env.put("DCJK_WEBHOOKS_ALLOW_INSECURE_URLS", "true"); // the test's receiver listens on loopback, plain http
         launch(service, pb);
-    }
-
-    private static String admissionKey() {
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private static String javaBin() {
