@@ -113,7 +113,7 @@ class FaultTest {
             } else {
                 stack.kill(fault);
                 pause(3000);
-                stack.restart(fault);
+                stack.startAgain(fault);
             }
             System.out.printf("FAULT %s: down and back in %d ms%n", fault, (System.nanoTime() - at) / 1_000_000);
             pause(5000);

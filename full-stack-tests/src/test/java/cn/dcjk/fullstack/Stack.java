@@ -52,6 +52,7 @@ final class Stack {
 
     private final Map<String, Process> processes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Path> jars = new LinkedHashMap<>();
     /** The admission-stamp key shared by the gateway and the services of this run. */
     static final String ADMISSION_KEY = java.util.Base64.getEncoder().encodeToString(
             new java.security.SecureRandom().generateSeed(32));
@@ -81,6 +82,7 @@ final class Stack {
                 ports.put(SERVICES.get(i), freePort());
             }
             for (int i = 0; i < SERVICES.size(); i++) {
+                this.jars.put(SERVICES.get(i), jars.get(i));
                 startService(SERVICES.get(i), jars.get(i));
             }
             for (String service : SERVICES) {
@@ -105,6 +107,22 @@ final class Stack {
 
     String keycloakUrl() {
         return "http://127.0.0.1:" + keycloakPort;
+    }
+
+    /** Keycloak's admin CLI of the unpacked distribution (admin user admin / admin). */
+    Path kcadm() {
+        return keycloakDir.resolve("bin/kcadm.sh");
+    }
+
+    /** Stops one service as an operator would (SIGTERM, then its shutdown), and starts it again on its port. */
+    void restart(String service) throws IOException {
+        Process p = processes.remove(service);
+        if (p != null) {
+            terminate(p.toHandle());
+        }
+        Files.copy(log(service), log(service + "-before-restart"), StandardCopyOption.REPLACE_EXISTING);
+        startService(service, jars.get(service));
+        awaitHttp(service, url(service) + "/q/health/ready", SERVICE_READY, status -> status == 200);
     }
 
     Path log(String name) {
@@ -133,7 +151,8 @@ final class Stack {
     }
 
     /** Starts a killed service again on its port (its log is appended) and waits until it is ready. */
-    void restart(String service) {
+    /** Starts again a service that was killed. */
+    void startAgain(String service) {
         try {
             startService(service, serviceJars().get(SERVICES.indexOf(service)));
         } catch (IOException e) {
@@ -236,6 +255,8 @@ final class Stack {
         env.put("JSON_LOGS", "false");
         env.put("DCJK_OUTBOX_EVERY", "1s");
         env.put("DCJK_ADMISSION_KEY", ADMISSION_KEY);
+        env.put("DCJK_WEBHOOKS_EVERY", "1s");
+        env.put("DCJK_WEBHOOKS_ALLOW_INSECURE_URLS", "true"); // the test's receiver listens on loopback, plain http
         launch(service, pb);
     }
 

@@ -99,7 +99,7 @@ public class BacktracingService {
         // Machines report their own events; people register what handlers found.
         if (in.source() == BacktracingSource.HANDLER
                 ? !caller.hasAny(Roles.COMPLAINT_HANDLER, Roles.DISCIPLINE_OFFICER, Roles.ADMIN)
-                : !caller.hasAny(Roles.INTEGRATOR, Roles.ADMIN)) {
+                : !caller.hasAny(Roles.SERVICE, Roles.ADMIN)) {
             throw Problems.forbidden("该来源的事件不能由当前角色登记：" + in.source(),
                     "Your role does not report events of source " + in.source());
         }
@@ -175,7 +175,7 @@ public class BacktracingService {
         return r;
     }
 
-    boolean visible(BacktracingRecord r) {
+    public boolean visible(BacktracingRecord r) {
         String region = callerRegion();
         if (r.actorRegionCode == null && r.subjectRegionCode == null) {
             return RegionCode.prefix(region).length() <= 2;

@@ -284,7 +284,7 @@ public class CaseService {
         return access.actsFor(c.competentUnitCode, Roles.DISCIPLINE_OFFICER);
     }
 
-    boolean visible(AccountabilityCase c) {
+    public boolean visible(AccountabilityCase c) {
         return handling(c) || access.oversees(c.competentRegionCode);
     }
 

@@ -286,7 +286,7 @@ public class ComplaintService {
         return access.actsFor(l.handlerUnitCode, Roles.COMPLAINT_HANDLER);
     }
 
-    boolean visible(ComplaintLetter l) {
+    public boolean visible(ComplaintLetter l) {
         return handler(l) || access.actsFor(l.competentUnitCode, Roles.DISCIPLINE_OFFICER);
     }
 

@@ -208,7 +208,7 @@ public class ReferralService {
                 || access.actsFor(r.competentUnitCode, Roles.DISCIPLINE_OFFICER);
     }
 
-    boolean visible(Referral r) {
+    public boolean visible(Referral r) {
         return handling(r) || access.oversees(r.dispatchingRegionCode);
     }
 

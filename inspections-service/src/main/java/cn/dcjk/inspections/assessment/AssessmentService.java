@@ -113,6 +113,12 @@ public class AssessmentService {
                         && caller.dispatchingUnit().map(d -> d.equals(s.ownerUnitCode)).orElse(false));
     }
 
+    /** Whether the caller may read the scheme (as {@link #get}, without the 404). */
+    public boolean readable(long id) {
+        AssessmentScheme s = AssessmentScheme.findById(id);
+        return s != null && (reader() || owner(s));
+    }
+
     @Transactional
     public AssessmentScheme get(long id) {
         AssessmentScheme s = AssessmentScheme.findById(id);

@@ -95,6 +95,12 @@ public class FindingLedger {
         return f;
     }
 
+    /** Whether the caller may know of the finding (as {@link #get}, without the 404). */
+    public boolean readable(long id) {
+        InspectionFinding f = InspectionFinding.findById(id);
+        return f != null && (access.reader() || inspectingSide(f) || targetUnit(f));
+    }
+
     @Transactional
     public FindingView get(long id) {
         return view(see(id, false));
@@ -106,15 +112,15 @@ public class FindingLedger {
     }
 
     @Transactional
-    public List<FindingView> all(Filter filter) {
-        List<FindingView> out = new ArrayList<>();
+    /** Every finding of the filter the caller may see, page by page, each page in a transaction of its own. */
+    public void each(Filter filter, java.util.function.Consumer<FindingView> sink) {
         int page = 0;
         Page<FindingView> p;
         do {
-            p = query(filter, page++, 200);
-            out.addAll(p.items());
+            int n = page++;
+            p = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> query(filter, n, 200));
+            p.items().forEach(sink);
         } while ((long) page * 200 < p.total());
-        return out;
     }
 
     private Page<FindingView> query(Filter filter, int page, int size) {

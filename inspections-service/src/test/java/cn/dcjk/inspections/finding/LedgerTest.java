@@ -55,7 +55,8 @@ class LedgerTest {
         List<String> lines = csv.lines().toList();
         org.junit.jupiter.api.Assertions.assertEquals(4, lines.size());
         org.hamcrest.MatcherAssert.assertThat(lines.get(0), containsString("targetUnitCode"));
-        org.hamcrest.MatcherAssert.assertThat(csv, containsString("\"'=第七天到期\""));
+        org.hamcrest.MatcherAssert.assertThat(csv, containsString(",'=第七天到期,"));
+        org.hamcrest.MatcherAssert.assertThat(csv, startsWith("\uFEFFid,"));
 
         // the inspected unit sees only its own lines, and only once fed back
         given().auth().oauth2(UNIT).queryParam("inspection", id).when().get("/api/v1/findings")

@@ -31,6 +31,7 @@ import java.util.Objects;
 public class PlanService {
 
     public static final String AUDIT_PLAN = PlanSteps.AUDIT_PLAN;
+    public static final String AUDIT_ITEM = "item";
 
     @Inject
     Caller caller;
@@ -66,7 +67,7 @@ public class PlanService {
     }
 
     /** Own unit, the reviewing and submitting offices, the approving body, units whose region holds the organiser's, auditors. */
-    boolean mayRead(Plan plan) {
+    public boolean mayRead(Plan plan) {
         if (caller.hasAny(Roles.AUDITOR, Roles.ADMIN)) {
             return true;
         }
@@ -170,7 +171,7 @@ public class PlanService {
         item.planId = planId;
         writer.apply(plan, item, in);
         item.persist();
-        audit.created("item", item.id, ItemView.of(item, List.of()));
+        audit.created(AUDIT_ITEM, item.id, ItemView.of(item, List.of()));
         return item;
     }
 
@@ -201,7 +202,7 @@ public class PlanService {
             }
         }
         PlanItem.flush();
-        audit.record("item", itemId, "UPDATE", before, ItemView.of(item, List.of()));
+        audit.record(AUDIT_ITEM, itemId, "UPDATE", before, ItemView.of(item, List.of()));
         return item;
     }
 
@@ -213,7 +214,7 @@ public class PlanService {
         if (!plan.status.editable()) {
             throw PlanSteps.illegal(plan, "remove an item of");
         }
-        audit.record("item", itemId, "DELETE", audit.snapshot(ItemView.of(item, List.of())), Map.of());
+        audit.record(AUDIT_ITEM, itemId, "DELETE", audit.snapshot(ItemView.of(item, List.of())), Map.of());
         item.delete();
     }
 

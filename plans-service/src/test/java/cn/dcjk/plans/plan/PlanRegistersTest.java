@@ -20,15 +20,18 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 class PlanRegistersTest {
 
-    static final String INTEGRATOR = cn.dcjk.testing.Tokens.token("service-account-dcjk-services", "integrator", "370000-GO");
+    static final String SERVICES = cn.dcjk.testing.Tokens.token("service-account-dcjk-services", "service", "370000-GO");
+    static final String INTEGRATOR = cn.dcjk.testing.Tokens.token("service-account-integrator-demo", "integrator", "370000-GO");
 
     @Test
     void exemptionsAreIdempotentOnTheirSource() {
         Map<String, Object> body = Map.of("unitCode", "370202-GOV", "year", 2028, "reason", "2027年省政府综合督查表扬",
                 "source", "COMMENDATION", "sourceId", "commendation-77");
-        long id = given().auth().oauth2(INTEGRATOR).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/exemptions").then().statusCode(201).extract().jsonPath().getLong("id");
         given().auth().oauth2(INTEGRATOR).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/exemptions").then().statusCode(403); // a provincial system is not a service
+        long id = given().auth().oauth2(SERVICES).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/exemptions").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().auth().oauth2(SERVICES).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/exemptions").then().statusCode(200).body("id", equalTo((int) id));
         given().auth().oauth2(PLANNER).queryParam("year", 2028).queryParam("unit", "370202-GOV")
                 .when().get("/api/v1/exemptions").then().statusCode(200).body("items", hasSize(1));

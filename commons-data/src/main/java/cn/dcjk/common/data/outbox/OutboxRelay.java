@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
+import io.quarkus.arc.All;
 import io.quarkus.arc.Arc;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.Tokens;
@@ -70,6 +71,9 @@ public class OutboxRelay {
     Config config;
     @Inject
     Vertx vertx;
+    /** Destinations that build their own requests (webhooks to integrators, signed per message). */
+    @All
+    List<OutboxDestination> destinations;
     @Inject
     OpenTelemetry telemetry;
     @Inject
@@ -173,6 +177,11 @@ public class OutboxRelay {
     }
 
     private Uni<Outcome> deliver(Message m, String token) {
+        for (OutboxDestination d : destinations) {
+            if (d.name().equals(m.destination())) {
+                return deliverOwn(m, d);
+            }
+        }
         Optional<String> base = config.getOptionalValue("dcjk.outbox.destinations." + m.destination() + ".url",
                 String.class);
         if (base.isEmpty()) {
@@ -210,6 +219,24 @@ public class OutboxRelay {
                 });
     }
 
+    /** A message whose destination builds its own request: sent as built, answered like any other. */
+    private Uni<Outcome> deliverOwn(Message m, OutboxDestination d) {
+        java.net.http.HttpRequest built;
+        try {
+            built = d.request(m.id(), m.path(), m.body());
+        } catch (OutboxDestination.Undeliverable e) {
+            return Uni.createFrom().item(new Outcome(m, null, null, UNDELIVERABLE + e.getMessage()));
+        }
+        HttpRequest<Buffer> request = http.requestAbs(HttpMethod.valueOf(built.method()), built.uri().toString())
+                .timeout(timeout.toMillis());
+        built.headers().map().forEach((name, values) -> values.forEach(v -> request.headers().add(name, v)));
+        return request.sendBuffer(Buffer.buffer(m.body()))
+                .map(r -> new Outcome(m, r.statusCode(), r.bodyAsString(), null))
+                .onFailure().recoverWithItem(e -> new Outcome(m, null, null, String.valueOf(e)));
+    }
+
+    private static final String UNDELIVERABLE = "undeliverable: ";
+
     private void record(String claimant, Outcome o) {
         Message m = o.message();
         Integer status = o.status();
@@ -218,7 +245,8 @@ public class OutboxRelay {
                     + "last_error = NULL, claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?",
                     status, m.id(), claimant);
             metrics.delivered(m.destination(), Duration.between(m.createdAt(), Instant.now()));
-        } else if (status == null && o.error() != null && o.error().startsWith("no URL configured")
+        } else if (status == null && o.error() != null && (o.error().startsWith("no URL configured")
+                || o.error().startsWith(UNDELIVERABLE))
                 || status != null && status < 500 && status != 401 && status != 429) {
             String error = truncate(status == null ? o.error() : "HTTP " + status + ": " + o.answer());
             LOG.errorf("Outbox message %s refused by its receiver and set aside: %s", m.id(), error);
