@@ -31,6 +31,9 @@ public class CanonicalRequests {
     /** Key under which the verified decision id is kept on the routing context. */
     public static final String DECISION_KEY = "dcjk.admission.decision";
 
+    /** Off only in the gateway, which reads, refuses and logs the same way itself. */
+    @ConfigProperty(name = "dcjk.http.canonical-requests", defaultValue = "true")
+    boolean enabled;
     @ConfigProperty(name = "dcjk.admission.required", defaultValue = "false")
     boolean required;
     @ConfigProperty(name = "dcjk.admission.key")
@@ -47,7 +50,9 @@ public class CanonicalRequests {
         if (required && stamp == null) {
             throw new IllegalStateException("dcjk.admission.required is set but dcjk.admission.key is not");
         }
-        filters.register(this::filter, 9_000);
+        if (enabled) {
+            filters.register(this::filter, 9_000);
+        }
     }
 
     void filter(RoutingContext rc) {

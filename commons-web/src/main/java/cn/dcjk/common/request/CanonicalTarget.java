@@ -153,7 +153,8 @@ public final class CanonicalTarget {
         String s = decode(raw, false);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '/' || c == '\\' || c == '%' || c == ';' || Character.isISOControl(c)) {
+            if (c == '/' || c == '\\' || c == '%' || c == ';' || Character.isISOControl(c)
+                    || Character.getType(c) == Character.FORMAT) {
                 throw new Refused("路径中的转义解码后为 U+" + hex(c) + "，会被再次解读",
                         "An escape in the path decodes to U+" + hex(c) + ", which a second decoding reads differently");
             }

@@ -84,7 +84,7 @@ public class Gateway {
 
     @ConfigProperty(name = "dcjk.admission.key")
     Optional<String> admissionKey;
-    @ConfigProperty(name = "dcjk.gateway.public-url")
+    @ConfigProperty(name = "dcjk.public-url")
     Optional<String> publicUrl;
     /** Each event loop forwards through its own upstream pools (see {@link UpstreamClient#client()}). */
     @ConfigProperty(name = "dcjk.gateway.upstream-pool-per-event-loop", defaultValue = "true")
@@ -156,25 +156,20 @@ public class Gateway {
                     "The request target cannot be read unambiguously: " + e.getMessage());
             return;
         }
+        if (!target.pathAsSent()) {
+            refusals.ambiguous(rc, CallerIdentity.ANONYMOUS, req.uri(), 400, "请求路径须为规范写法："
+                    + target.encodedPath(), "The path must be spelled canonically: " + target.encodedPath());
+            return;
+        }
         if (!target.under("/api")) {
             if (target.path().equals(OpenApiMerger.PATH) && req.method() == HttpMethod.GET && openApi.merges(req)) {
                 openApi.serve(rc, upstreams);
-                return;
-            }
-            if (!target.pathAsSent()) {
-                refusals.ambiguous(rc, CallerIdentity.ANONYMOUS, req.uri(), 400, "请求路径须为规范写法："
-                        + target.encodedPath(), "The path must be spelled canonically: " + target.encodedPath());
                 return;
             }
             rc.next();
             return;
         }
         if (LOCAL.stream().anyMatch(target::under)) {
-            if (!target.pathAsSent()) {
-                refusals.ambiguous(rc, CallerIdentity.ANONYMOUS, req.uri(), 400, "请求路径须为规范写法："
-                        + target.encodedPath(), "The path must be spelled canonically: " + target.encodedPath());
-                return;
-            }
             rc.next();
             return;
         }
