@@ -10,7 +10,7 @@
 #               through nginx, through the gateway; and a write of an inspection team under the channel
 #               policy (body read, units directory lookup from a warm cache, decision logged, stamped)
 #               against the same write sent directly to the upstream.
-#   MODE=all    both (default).
+# Run it once per mode (proxy is the default): each mode routes the plans prefixes to its own upstream.
 #
 # The realm is local: an RSA key made for the run, its JWKS and OIDC discovery served by nginx, tokens
 # signed with it. The gateway's RSS is reported idle and at its peak under load.
@@ -20,7 +20,8 @@
 # the gateway, file copied next to the log), SMOKE=1 (1 s runs, for a check that it all works).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../../deploy/local/common.sh"
-MODE=${MODE:-all}
+MODE=${MODE:-proxy}
+case "$MODE" in proxy|e2e) ;; *) echo "MODE is proxy or e2e"; exit 1 ;; esac
 for t in wrk nginx openssl curl java; do command -v $t >/dev/null || { echo "$t is required (apt-get install wrk nginx-light openssl curl)"; exit 1; }; done
 PGBIN=$(find_pg_bin) || { echo "PostgreSQL binaries are required"; exit 1; }
 GW_JAR="${GW_JAR:-$ROOT/gateway/target/quarkus-app/quarkus-run.jar}"
