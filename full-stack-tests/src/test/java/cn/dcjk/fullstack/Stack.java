@@ -125,6 +125,11 @@ final class Stack {
         }
     }
 
+    /** A connection to a service's database, for tests that count what was written. */
+    Connection database(String service) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(service), "postgres", "");
+    }
+
     private String jdbcUrl(String service) {
         return jdbcBase + "dcjk_" + service.replace("-service", "");
     }

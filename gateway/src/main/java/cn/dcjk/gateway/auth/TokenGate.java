@@ -1,7 +1,9 @@
 package cn.dcjk.gateway.auth;
 
+import cn.dcjk.common.security.TeamActsAsTeam;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.TenantIdentityProvider;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
@@ -56,9 +58,15 @@ public class TokenGate {
         return verified.get(token, System.currentTimeMillis());
     }
 
-    /** Verifies a token with quarkus-oidc; remembers the caller of a token that passed. */
+    /**
+     * Verifies a token with quarkus-oidc and requires the API's audience (RFC 9068 section 4, whatever
+     * the OIDC layer makes of a missing aud); remembers the caller of a token that passed both.
+     */
     public Uni<CallerIdentity> verify(String token) {
         return oidc.authenticate(new AccessTokenCredential(token)).map(identity -> {
+            if (!TeamActsAsTeam.forTheApi(identity)) {
+                throw new AuthenticationFailedException("the access token was not issued for the API");
+            }
             CallerIdentity caller = CallerIdentity.of(identity);
             long expires = expiry(identity);
             if (expires > 0 && !caller.anonymous()) {

@@ -49,6 +49,8 @@ public class DecisionLog {
     EntityManager em;
     @Inject
     Outbox outbox;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -102,6 +104,8 @@ public class DecisionLog {
     private void done(Pending p, Throwable failure) {
         Decision d = p.decision();
         if (failure == null) {
+            registry.counter("dcjk_gateway_decisions_total", "outcome", d.outcome().name(), "rule", d.rule())
+                    .increment();
             Object prior = MDC.get(RequestIds.MDC_KEY);
             MDC.put(RequestIds.MDC_KEY, d.requestId() == null ? "" : d.requestId());
             LOG.infof("decision %s %s %s %s %s: %s", d.id(), d.outcome(), d.caller(), d.method(), d.route(), d.reason());
