@@ -1,5 +1,6 @@
 package cn.dcjk.fullstack;
 
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -17,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.stream.Stream;
@@ -62,6 +64,11 @@ final class Browser implements AutoCloseable {
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                     "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=zh-CN");
+            if (width < 500) {
+                // a desktop window cannot be that narrow: the phone's screen is emulated
+                options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                        Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true)));
+            }
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
@@ -82,16 +89,27 @@ final class Browser implements AutoCloseable {
                 .map(LogEntry::getMessage).toList();
     }
 
-    /** Saves the page as target/screenshots/{name}.png and answers the file. */
+    /** Saves the whole page (top to bottom, up to 3000 px) as target/screenshots/{name}.png. */
     Path screenshot(String name) {
+        Dimension before = driver.manage().window().getSize();
+        boolean desktop = before.getWidth() >= 500;
         try {
             Files.createDirectories(SCREENSHOTS);
+            if (desktop) {
+                long height = ((Number) driver.executeScript("window.scrollTo(0, 0); "
+                        + "return document.documentElement.scrollHeight;")).longValue();
+                driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(3000, height + 140)));
+            }
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Path to = SCREENSHOTS.resolve(name + ".png");
             Files.copy(shot.toPath(), to, StandardCopyOption.REPLACE_EXISTING);
             return to;
         } catch (IOException e) {
             throw new IllegalStateException("cannot save the screenshot " + name + ": " + e.getMessage(), e);
+        } finally {
+            if (desktop) {
+                driver.manage().window().setSize(before);
+            }
         }
     }
 

@@ -192,8 +192,10 @@ class ConsoleTest {
     @DisplayName("5. the office reviewer signs in through Keycloak; the calendar shows the item approved in this test")
     void theCalendarShowsTheApprovedItem() {
         assumeTrue(approvalCode != null, "no approval code");
-        open("/calendar?unit=" + VISITED + "&month=" + periodStart.toString().substring(0, 7));
+        // the calendar opens on the signed-in user's unit: the provincial office sees the whole province
+        open("/calendar?month=" + periodStart.toString().substring(0, 7));
         signIn("office-reviewer");
+        assertEquals("370000-GO", browser.driver.findElement(By.id("cal-unit")).getAttribute("value"));
         WebElement entry = new WebDriverWait(browser.driver, WAIT).until(d -> d.findElements(
                 By.cssSelector("#cal a[data-code='" + approvalCode + "']")).stream().findFirst().orElse(null));
         assertTrue(entry.getText().contains("水污染防治专项检查"));
@@ -249,11 +251,12 @@ class ConsoleTest {
         assertTrue(nonZero > 0, "the item approved in this test shows in the map");
         String april = year + "-04";
         assertTrue(expected.getOrDefault("370102|" + april, 0L) >= 1, "the visited county carries April's visit");
+        browser.screenshot("console-burden");
         browser.driver.findElement(By.cssSelector("table.heat button.cell[data-region='370102'][data-month='" + april + "']")).click();
         WebElement drill = new WebDriverWait(browser.driver, WAIT)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("bd-drill")));
         assertTrue(drill.getText().contains(VISITED), "the drill-down names the unit behind the cell");
-        browser.screenshot("console-burden");
+        browser.screenshot("console-burden-drill-down");
         assertNoConsoleErrors("the heat map");
     }
 
@@ -294,15 +297,22 @@ class ConsoleTest {
     void readableOnAPhone() {
         assumeTrue(approvalCode != null, "no approval code");
         try (Browser phone = Browser.open(375, 812)) {
-            for (String path : List.of("/", "/verify/" + approvalCode, "/complaint")) {
+            Map<String, String> pages = new LinkedHashMap<>();
+            pages.put("home", "/");
+            pages.put("verify", "/verify/" + approvalCode);
+            pages.put("complaint", "/complaint");
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                String path = page.getValue();
                 phone.driver.get(gateway + path);
                 new WebDriverWait(phone.driver, WAIT).until(d -> d.findElements(By.tagName("h1")).size() == 1);
                 pause(500);
                 long overflow = ((Number) phone.driver.executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).longValue();
                 assertTrue(overflow <= 0, path + " is " + overflow + " px wider than a 375 px screen");
+                assertEquals(375L, ((Number) phone.driver.executeScript("return window.innerWidth;")).longValue(),
+                        "a phone's width");
+                phone.screenshot("console-phone-" + page.getKey());
             }
-            phone.screenshot("console-phone-verify");
             List<String> errors = phone.consoleErrors();
             assertTrue(errors.isEmpty(), "console errors on the phone: " + errors);
         }

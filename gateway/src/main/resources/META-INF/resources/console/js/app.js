@@ -223,6 +223,7 @@
     try { saved = JSON.parse(sessionStorage.getItem(PKCE) || 'null'); } catch (e) { saved = null; }
     if (p.has('state') && (p.has('code') || p.has('error'))) {
       sessionStorage.removeItem(PKCE);
+      sessionStorage.removeItem(SILENT);
       var ok = saved && saved.state === p.get('state');
       history.replaceState(null, '', ok ? saved.back : location.pathname);
       if (ok && p.has('code')) {
@@ -235,14 +236,15 @@
       showSignIn();
       return new Promise(function () {});
     }
-    // one silent attempt per page visit: the realm's session signs the page in without a prompt
-    var last = Number(sessionStorage.getItem(SILENT) || 0);
-    if (Date.now() - last > 10000) {
-      sessionStorage.setItem(SILENT, String(Date.now()));
-      signIn(true);
+    // one silent attempt per page visit: the realm's own session signs the page in without a prompt;
+    // a visit that finds an attempt still marked (it never came back) offers the button instead
+    if (sessionStorage.getItem(SILENT)) {
+      sessionStorage.removeItem(SILENT);
+      showSignIn();
       return new Promise(function () {});
     }
-    showSignIn();
+    sessionStorage.setItem(SILENT, '1');
+    signIn(true);
     return new Promise(function () {});
   }
 
