@@ -104,6 +104,9 @@ class ConsoleTest {
         step("office-reviewer", plan, "review");
         approvalCode = step("committee-approver", plan, "approve").getString("plan.items[0].approvalCode");
         step("office-reviewer", plan, "issue");
+        // the organiser's count of grassroots items before the system (article 20's baseline)
+        as("admin").body(Map.of("itemCount", 4)).when().put("/api/v1/statistics/baselines/" + ORGANISER + "/2018")
+                .then().statusCode(200);
         assertTrue(approvalCode != null && approvalCode.startsWith("DCJK-" + year), "an approval code: " + approvalCode);
     }
 
@@ -252,6 +255,12 @@ class ConsoleTest {
         String april = year + "-04";
         assertTrue(expected.getOrDefault("370102|" + april, 0L) >= 1, "the visited county carries April's visit");
         browser.screenshot("console-burden");
+        String reduction = browser.driver.findElement(By.id("bd-reduction")).getText();
+        JsonPath province = as("office-reviewer").queryParam("year", year).when().get("/api/v1/statistics/burden")
+                .then().statusCode(200).extract().jsonPath();
+        double shownReduction = province.getDouble("regions.find { it.regionCode == '370000' }.reduction");
+        assertTrue(reduction.contains(Math.round(shownReduction * 100) + "%"),
+                "the province's reduction against the baseline, " + shownReduction + ", is shown: " + reduction);
         browser.driver.findElement(By.cssSelector("table.heat button.cell[data-region='370102'][data-month='" + april + "']")).click();
         WebElement drill = new WebDriverWait(browser.driver, WAIT)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("bd-drill")));
@@ -318,10 +327,85 @@ class ConsoleTest {
         }
     }
 
+    @Test
+    @Order(9)
+    @DisplayName("9. the planner writes an item, the rulebook answers as she types, she asks an exception and adds it")
+    void thePlannerSeesTheDryRunAsSheTypes() {
+        try (Browser planner = Browser.open(1280, 900)) {
+            Browser mine = browser;
+            browser = planner;
+            try {
+                open("/plans");
+                signIn("planner");
+                WebElement title = wait(By.id("pn-title"));
+                title.sendKeys("省生态环境厅" + (year + 1) + "年度计划（控制台编制）");
+                WebElement planYear = browser.driver.findElement(By.id("pn-year"));
+                planYear.clear();
+                planYear.sendKeys(String.valueOf(year + 1));
+                browser.driver.findElement(By.cssSelector("#pp-new-form button[type=submit]")).click();
+                WebElement itemTitle = new WebDriverWait(browser.driver, WAIT)
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("pi-title")));
+                assertEquals("DRAFT", browser.driver.findElement(By.id("pp-plan")).getAttribute("data-status"));
+                itemTitle.sendKeys("大气污染防治专项检查");
+                browser.driver.findElement(By.id("pi-targets")).sendKeys(String.join(", ", COUNTY_ENV));
+                browser.driver.findElement(By.id("pi-basis")).sendKeys("《中华人民共和国大气污染防治法》");
+                setDate("pi-start", LocalDate.of(year + 1, 5, 11));
+                setDate("pi-end", LocalDate.of(year + 1, 5, 15));
+                // half of the six sampled: more than a third (article 10), a principle the planner may ask to waive
+                browser.driver.findElement(By.id("pi-pop")).sendKeys("6");
+                browser.driver.findElement(By.id("pi-sample")).sendKeys("3");
+                WebElement finding = new WebDriverWait(browser.driver, WAIT).until(d -> d.findElements(
+                        By.cssSelector("#pi-checks li[data-rule='SAMPLE-AT-MOST-THIRD']")).stream().findFirst().orElse(null));
+                assertTrue(finding.getText().contains("10"), "the finding names its article: " + finding.getText());
+                List<String> shown = browser.driver.findElements(By.cssSelector("#pi-checks li[data-rule]")).stream()
+                        .map(e -> e.getAttribute("data-rule")).distinct().sorted().toList();
+                long plan = Long.parseLong(browser.driver.findElement(By.id("pp-plan")).getAttribute("data-plan"));
+                Map<String, Object> typed = new LinkedHashMap<>();
+                typed.put("title", "大气污染防治专项检查");
+                typed.put("category", "SPECIAL");
+                typed.put("activityWord", "检查");
+                typed.put("targetUnitCodes", COUNTY_ENV);
+                typed.put("onSite", true);
+                typed.put("periodStart", LocalDate.of(year + 1, 5, 11).toString());
+                typed.put("periodEnd", LocalDate.of(year + 1, 5, 15).toString());
+                typed.put("legalBasis", "《中华人民共和国大气污染防治法》");
+                typed.put("publishable", true);
+                typed.put("workDeployedOn", LocalDate.now().toString());
+                typed.put("sampling", Map.of("population", 6, "sampleSize", 3));
+                List<String> rulebook = as("planner").body(Map.of("planId", plan, "item", typed))
+                        .when().post("/api/v1/plans/checks").then().statusCode(200).extract().jsonPath()
+                        .getList("items.findings.flatten().rule", String.class).stream().distinct().sorted().toList();
+                assertEquals(rulebook, shown, "the page shows the rulebook's findings for what was typed");
+                // the exception request: a written justification for the principle rule
+                WebElement justification = new WebDriverWait(browser.driver, WAIT).until(ExpectedConditions
+                        .visibilityOfElementLocated(By.cssSelector("#pi-exceptions textarea[data-rule='SAMPLE-AT-MOST-THIRD']")));
+                justification.sendKeys("三个县区存在同类突出问题，需全部实地核查");
+                browser.screenshot("console-plan-dry-run");
+                browser.driver.findElement(By.cssSelector("#pp-item-form button[type=submit]")).click();
+                new WebDriverWait(browser.driver, WAIT).until(d -> d.findElement(By.id("pp-plan-body")).getText()
+                        .contains("大气污染防治专项检查"));
+                assertTrue(browser.driver.findElement(By.id("pp-plan-body")).getText().contains("SAMPLE-AT-MOST-THIRD"),
+                        "the item carries its exception request");
+                JsonPath items = as("planner").when().get("/api/v1/plans/" + plan + "/items").then().statusCode(200)
+                        .extract().jsonPath();
+                assertEquals("三个县区存在同类突出问题，需全部实地核查",
+                        items.getMap("[0].justifications").get("SAMPLE-AT-MOST-THIRD"));
+                assertNoConsoleErrors("the planner's item form");
+            } finally {
+                browser = mine;
+            }
+        }
+    }
+
     // ------------------------------------------------------------------------------------ helpers
 
     void open(String path) {
         browser.driver.get(gateway + path);
+    }
+
+    void setDate(String id, LocalDate date) {
+        browser.driver.executeScript("var e = document.getElementById(arguments[0]); e.value = arguments[1]; "
+                + "e.dispatchEvent(new Event('input', { bubbles: true }));", id, date.toString());
     }
 
     WebElement wait(By by) {

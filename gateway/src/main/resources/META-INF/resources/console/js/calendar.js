@@ -63,7 +63,8 @@
         return h('li', { class: cls },
           h('a', { href: '/verify/' + encodeURIComponent(a.approvalCode), 'data-code': a.approvalCode,
             title: a.organiserUnitCode + ' → ' + (a.targetUnitCodes || []).join(', ') },
-            a.title, h('span', { class: 'sr' }, ' ' + a.approvalCode + ' ' + a.organiserUnitCode)),
+            a.title),
+          h('span', { class: 'who' }, a.organiserUnitCode + ' → ' + t('n_targets', { n: (a.targetUnitCodes || []).length })),
           clash.length ? h('span', { class: 'flag' }, t('clash_with', { units: clash.join(', ') })) : null,
           a.plannedVisit ? h('span', { class: 'sr' }, ' ' + t('cal_visit_day')) : null);
       }));

@@ -46,6 +46,7 @@
       var box = document.getElementById('pp-plan');
       box.hidden = false;
       box.dataset.status = p.status;
+      box.dataset.plan = String(p.id);
       document.getElementById('pp-plan-h').textContent = p.title + ' · ' + t('ps_' + p.status);
       var history = a[1].ok ? a[1].data : [];
       d.fill('pp-plan-body', [
@@ -148,9 +149,13 @@
     if (!item.periodStart || !item.periodEnd) { return; }
     d.api('/api/v1/plans/checks', { method: 'POST', body: { planId: current.plan.id, item: item } }).then(function (a) {
       if (!a.ok) { d.fill('pi-checks', h('p', { class: 'error' }, d.problem(a))); return; }
+      // the item being written is the one without an id (the plan's stored items come with theirs)
+      var mine = a.data.items.filter(function (iv) { return iv.itemId === null || iv.itemId === undefined; });
+      if (!mine.length && a.data.items.length) { mine = [a.data.items[a.data.items.length - 1]]; }
       var findings = [];
-      a.data.items.forEach(function (iv) { if (iv.itemId === null || iv.itemId === undefined) { findings = findings.concat(iv.findings); } });
+      mine.forEach(function (iv) { findings = findings.concat(iv.findings); });
       d.fill('pi-checks', findingList(findings));
+      document.getElementById('pi-checks').dataset.checked = String(Date.now());
       var principle = findings.filter(function (f) { return f.severity === 'PRINCIPLE'; });
       var exc = document.getElementById('pi-exceptions');
       var body = document.getElementById('pi-exc-body');
