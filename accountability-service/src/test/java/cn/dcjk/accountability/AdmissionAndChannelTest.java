@@ -69,7 +69,7 @@ class AdmissionAndChannelTest {
             io.vertx.core.http.HttpClient h2 = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
                     .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
             long now = Instant.now().getEpochSecond();
-            for (String[] c : new String[][] {{LETTER, "505"}, {LETTER.replace("材料造假", "材料造假（改）"), "505"}}) {
+            for (String[] c : new String[][] {{LETTER, "426"}, {LETTER.replace("材料造假", "材料造假（改）"), "426"}}) {
                 int status = h2.request(new io.vertx.core.http.RequestOptions().setMethod(io.vertx.core.http.HttpMethod.POST)
                                 .setHost("127.0.0.1").setPort(io.restassured.RestAssured.port).setURI("/api/v1/complaints")
                                 .putHeader("Content-Type", "application/json")
