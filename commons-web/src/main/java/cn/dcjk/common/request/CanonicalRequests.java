@@ -75,7 +75,6 @@ public class CanonicalRequests {
         }
         if (rc.request().version() == io.vertx.core.http.HttpVersion.HTTP_2) {
             // the body must be read here to be checked, and an HTTP/2 stream read to its end cannot be handed on
-            rc.response().putHeader("Upgrade", "HTTP/1.1");
             refuse(rc, 426, "upgrade-required", "须使用 HTTP/1.1", "Upgrade required",
                     "写请求须经网关以 HTTP/1.1 送达", "Writes reach this service through the gateway, over HTTP/1.1");
             return;
