@@ -1,1 +1,0 @@
-/* The home page needs no script beyond the shared one. */
