@@ -25,7 +25,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import cn.dcjk.common.openapi.ContractLint;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDate;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +121,8 @@ class GeneratedClientTest {
 
     @Test
     @Order(2)
-    @DisplayName("2. submitted, reviewed, approved and issued, each step with the version it read")
+    @DisplayName("2. submitted, reviewed by the government office, forwarded by the party office, approved, issued, "
+            + "each step with the version it read")
     void workflow() throws ApiException {
         assumeTrue(planId != null, "no plan was drafted");
         StepResult submitted = plans("planner").planSubmit(planId, etag("planner"), new ActionInput().comment("请审核"),
@@ -117,12 +130,14 @@ class GeneratedClientTest {
         assertEquals("SUBMITTED", submitted.getPlan().getStatus().getValue());
         assertEquals("OFFICE_REVIEWED", plans("office-reviewer").planReview(planId, etag("office-reviewer"),
                 new ActionInput().comment("符合要求"), UUID.randomUUID().toString()).getStatus().getValue());
+        assertEquals("FORWARDED", plans("party-office").planForward(planId, etag("party-office"),
+                new ActionInput().comment("报省委审批"), UUID.randomUUID().toString()).getStatus().getValue());
         StepResult approved = plans("committee-approver").planApprove(planId, etag("committee-approver"),
                 new ActionInput().comment("同意"), UUID.randomUUID().toString());
         assertEquals("APPROVED", approved.getPlan().getStatus().getValue());
         approvalCode = approved.getPlan().getItems().get(0).getApprovalCode();
         assertTrue(approvalCode.matches("DCJK-" + year + "-\\d{4}"), approvalCode);
-        assertEquals("ISSUED", plans("office-reviewer").planIssue(planId, etag("office-reviewer"),
+        assertEquals("ISSUED", plans("party-office").planIssue(planId, etag("party-office"),
                 new ActionInput().comment("印发"), UUID.randomUUID().toString()).getStatus().getValue());
     }
 
@@ -152,6 +167,101 @@ class GeneratedClientTest {
         ProblemType entry = new ProblemsApi(client(null)).problemCatalogueOne("stale-version");
         assertEquals(type, entry.getType());
         assertEquals(412, entry.getStatus());
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("5. the live gateway's merged document keeps the contract, in JSON and YAML, naming the public realm")
+    void theLiveDocument() throws Exception {
+        HttpResponse<String> doc = http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/q/openapi")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, doc.statusCode());
+        JsonNode merged = json.readTree(doc.body());
+        assertEquals(List.of(), ContractLint.check(merged), "the document the gateway serves keeps the contract");
+        assertEquals(stack.keycloakUrl() + "/realms/" + Stack.REALM + "/.well-known/openid-configuration",
+                merged.path("components").path("securitySchemes").path("SecurityScheme").path("openIdConnectUrl").asText());
+        HttpResponse<String> yaml = http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl()
+                + "/q/openapi?format=yaml")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, yaml.statusCode());
+        assertTrue(yaml.headers().firstValue("Content-Type").orElse("").startsWith("application/yaml"));
+        assertTrue(yaml.body().contains("openapi: ") && yaml.body().contains("operationId: "), "YAML, not JSON");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("6. Swagger UI's Authorize: authorization code + PKCE on dcjk-swagger, CORS on the token, try-it-out")
+    void swaggerAuthorize() throws Exception {
+        HttpResponse<String> ui = http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl()
+                + "/q/swagger-ui/index.html")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(ui.body().contains("dcjk-swagger") && ui.body().contains("usePkceWithAuthorizationCodeGrant"),
+                "the client id and PKCE are preset");
+        JsonNode oidc = json.readTree(http.send(HttpRequest.newBuilder(URI.create(stack.keycloakUrl() + "/realms/"
+                + Stack.REALM + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        String redirect = stack.gatewayUrl() + "/q/swagger-ui/oauth2-redirect.html";
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.security.SecureRandom.getSeed(32));
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String authorize = oidc.path("authorization_endpoint").asText() + "?client_id=dcjk-swagger&response_type=code"
+                + "&scope=openid&state=s1&code_challenge_method=S256&code_challenge=" + challenge + "&redirect_uri=";
+        // a redirect elsewhere is refused by the realm
+        assertEquals(400, http.send(HttpRequest.newBuilder(URI.create(authorize + enc("https://elsewhere.example/cb")))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        // the login page, then the person's credentials
+        Map<String, String> cookies = new LinkedHashMap<>();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(authorize + enc(redirect))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode());
+        keep(cookies, login);
+        Matcher action = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"|<form[^>]*action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"")
+                .matcher(login.body());
+        assertTrue(action.find(), "the realm's login form");
+        String post = (action.group(1) != null ? action.group(1) : action.group(2)).replace("&amp;", "&");
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(post))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie(cookies))
+                .POST(HttpRequest.BodyPublishers.ofString("username=planner&password=" + Keycloak.PASSWORD
+                        + "&credentialId=")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, signedIn.statusCode(), signedIn.body());
+        String back = signedIn.headers().firstValue("Location").orElseThrow();
+        assertTrue(back.startsWith(redirect + "?"), back);
+        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(back);
+        assertTrue(code.find(), back);
+        // the browser (Swagger UI's origin) exchanges the code: CORS allows exactly that origin
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(oidc.path("token_endpoint").asText()))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", stack.gatewayUrl())
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=dcjk-swagger&code="
+                        + code.group(1) + "&redirect_uri=" + enc(redirect) + "&code_verifier=" + verifier)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, token.statusCode(), token.body());
+        assertEquals(stack.gatewayUrl(), token.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        String access = json.readTree(token.body()).path("access_token").asText();
+        // try it out: the token is accepted by the gateway (audience dcjk-api) for the planner's unit
+        HttpResponse<String> tried = http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/plans"))
+                .header("Authorization", "Bearer " + access).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, tried.statusCode(), tried.body());
+    }
+
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static void keep(Map<String, String> cookies, HttpResponse<?> r) {
+        for (String c : r.headers().allValues("Set-Cookie")) {
+            String pair = c.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+    }
+
+    static String cookie(Map<String, String> cookies) {
+        StringBuilder b = new StringBuilder();
+        cookies.forEach((k, v) -> b.append(b.isEmpty() ? "" : "; ").append(k).append('=').append(v));
+        return b.toString();
     }
 
     String etag(String user) throws ApiException {

@@ -68,6 +68,7 @@ class RegulationStoryTest {
     final LocalDate periodEnd = LocalDate.of(year, 3, 20);
 
     Long planId;
+    Long itemId;
     String approvalCode;
     Long inspectionId;
     Long itineraryEntryId;
@@ -103,24 +104,33 @@ class RegulationStoryTest {
         planId = as("planner").body(Map.of("type", "ANNUAL", "year", year, "title", "省生态环境厅" + year + "年度督查检查考核计划"))
                 .when().post("/api/v1/plans")
                 .then().statusCode(201).body("status", equalTo("DRAFT"))
-                .body("reviewingOfficeCode", equalTo("370000-GO")).body("approvingBodyCode", equalTo("370000-GOV"))
+                .body("reviewingOfficeCode", equalTo("370000-GO")).body("submittingOfficeCode", equalTo("370000-PO"))
+                .body("approvingBodyCode", equalTo("370000-PC"))
                 .extract().jsonPath().getLong("id");
-        as("planner").body(item()).when().post("/api/v1/plans/" + planId + "/items")
-                .then().statusCode(201).body("id", notNullValue());
+        itemId = as("planner").body(item()).when().post("/api/v1/plans/" + planId + "/items")
+                .then().statusCode(201).body("id", notNullValue()).extract().jsonPath().getLong("id");
     }
 
     @Test
     @Order(2)
-    @DisplayName("2. submitted, reviewed by the office, approved by the committee, issued by the office")
+    @DisplayName("2. submitted, reviewed by the government office, forwarded by the party office, approved by the party committee, issued")
     void submittedReviewedApprovedIssued() {
         assumeTrue(planId != null, "no plan was drafted");
-        step("planner", "submit", "请审核").body("plan.status", equalTo("SUBMITTED"));
+        // water pollution is 环保, folded into the provincial comprehensive inspection (article 17): the
+        // department's own special inspection passes submission on its written justification only
+        step("planner", "submit", "请审核").body("plan.status", equalTo("SUBMITTED"))
+                .body("findings.rule", hasItem("FOLDED-INTO-COMPREHENSIVE"));
         step("office-reviewer", "review", "符合要求").body("status", equalTo("OFFICE_REVIEWED"));
-        approvalCode = step("committee-approver", "approve", "同意")
+        // article 5: the party office submits every plan of the level to the party committee
+        step("party-office", "forward", "报省委审批").body("status", equalTo("FORWARDED"));
+        // and the party committee grants the exception explicitly
+        approvalCode = as("committee-approver").body(Map.of("comment", "同意", "grants",
+                        List.of(Map.of("itemId", itemId, "rule", "FOLDED-INTO-COMPREHENSIVE"))))
+                .when().post("/api/v1/plans/" + planId + "/approve").then().statusCode(200)
                 .body("plan.status", equalTo("APPROVED"))
                 .body("plan.items[0].approvalCode", matchesPattern("DCJK-" + year + "-\\d{4}"))
                 .extract().jsonPath().getString("plan.items[0].approvalCode");
-        step("office-reviewer", "issue", "印发").body("status", equalTo("ISSUED"));
+        step("party-office", "issue", "印发").body("status", equalTo("ISSUED"));
     }
 
     @Test
@@ -272,6 +282,59 @@ class RegulationStoryTest {
     }
 
     @Test
+    @Order(10)
+    @DisplayName("10b. no side door: other spellings, other channels, tokens for other clients, the service bypassed")
+    void noSideDoorReachesALowerBody() throws Exception {
+        assumeTrue(findingId != null, "no finding was filed");
+        String team = keycloak.token("inspection-team");
+        List<String> lower = List.of(COUNTY_DISCIPLINE, "370102-PC", "370102-GOV", "370102-ORG");
+        int refused = 0;
+        for (String unit : lower) {
+            for (String path : List.of("/api/v1/accountability/referrals", "/api/v1/plans/..%2F..%2Faccountability/referrals",
+                    "/api/v1/complaints/%2e%2e/accountability/referrals", "/api/v1//accountability/referrals")) {
+                int status = given().auth().oauth2(team).contentType(ContentType.JSON).urlEncodingEnabled(false)
+                        .body(referral("ACCOUNTABILITY_SUGGESTION", unit)).when().post(path).then().extract().statusCode();
+                assertTrue(status == 400 || status == 403, path + " → " + unit + " answered " + status);
+                refused++;
+            }
+            int letter = given().auth().oauth2(team).contentType(ContentType.JSON)
+                    .body(Map.of("handlerUnitCode", unit, "anonymous", true, "accusedName", "张三",
+                            "accusedUnitCode", VISITED, "content", "建议问责"))
+                    .when().post("/api/v1/complaints").then().extract().statusCode();
+            assertEquals(403, letter, "a team's letter to " + unit);
+            refused++;
+        }
+        // the service itself, bypassing the gateway: a write without the gateway's stamp is never executed
+        given().auth().oauth2(team).contentType(ContentType.JSON).body(referral("ACCOUNTABILITY_SUGGESTION", ORGANISER))
+                .when().post(stack.url("accountability-service") + "/api/v1/accountability/referrals")
+                .then().statusCode(403).body("type", org.hamcrest.Matchers.containsString("admission-required"));
+        // a token the realm issued to a client without the dcjk-api audience is refused everywhere
+        io.restassured.response.Response other = given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "planner").formParam("password", Keycloak.PASSWORD)
+                .when().post(stack.keycloakUrl() + "/realms/" + Stack.REALM + "/protocol/openid-connect/token");
+        if (other.statusCode() == 200) {
+            String foreign = other.jsonPath().getString("access_token");
+            given().auth().oauth2(foreign).when().get("/api/v1/plans").then().statusCode(401);
+            for (String service : List.of("plans-service", "inspections-service", "accountability-service")) {
+                given().auth().oauth2(foreign).when().get(stack.url(service) + "/api/v1/rules").then().statusCode(401);
+            }
+        }
+        try (java.sql.Connection c = stack.database("accountability-service");
+                java.sql.PreparedStatement q = c.prepareStatement("SELECT (SELECT count(*) FROM referral WHERE "
+                        + "recipient_unit_code = ANY (?)) + (SELECT count(*) FROM complaint_letter WHERE "
+                        + "handler_unit_code = ANY (?) AND created_by = 'inspection-team')")) {
+            q.setArray(1, c.createArrayOf("varchar", lower.toArray()));
+            q.setArray(2, c.createArrayOf("varchar", lower.toArray()));
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                r.next();
+                assertEquals(0, r.getLong(1), "accountability matters that reached a lower body after " + refused
+                        + " attempts");
+            }
+        }
+    }
+
+    @Test
     @Order(11)
     @DisplayName("11. the refusal reaches the back-tracing register through the gateway's outbox")
     void theRefusalReachesTheBacktracingRegister() {
@@ -360,6 +423,8 @@ class RegulationStoryTest {
         m.put("workDeployedOn", LocalDate.now().toString());
         m.put("legalBasis", "《中华人民共和国水污染防治法》");
         m.put("publishable", true);
+        m.put("justifications", Map.of("FOLDED-INTO-COMPREHENSIVE",
+                "《水污染防治法》规定的年度执法检查，综合督查不覆盖其专业执法内容"));
         return m;
     }
 

@@ -164,6 +164,10 @@ class FaultsAndBindingTest {
         given().auth().oauth2(Tokens.forAudience("team-g", "inspection-team", "370000-D-ENV", "account"))
                 .contentType(ContentType.JSON).body("{\"recipientUnitCode\":\"370102-DIS\"}")
                 .when().post("/api/v1/accountability/referrals").then().statusCode(401);
+        // a token that names no audience at all is not for the API either
+        String none = io.quarkus.test.oidc.server.OidcWiremockTestResource.generateJwtToken("planner",
+                java.util.Set.of("planner"), "sub-planner", "Bearer", java.util.Set.of(), java.util.Map.of());
+        given().auth().oauth2(none).when().get("/api/v1/plans").then().statusCode(401);
     }
 
     @Test
@@ -172,6 +176,19 @@ class FaultsAndBindingTest {
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'upstreams' }.data.down", equalTo("DOWN"))
                 .body("checks.find { it.name == 'realm-keys' }.status", equalTo("UP"));
+    }
+
+    @Test
+    void decisionsAreCountedByOutcomeAndRuleAndHttpMetricsByTemplate() {
+        given().auth().oauth2(PLANNER).header("X-HTTP-Method-Override", "PUT").when().post("/api/v1/plans")
+                .then().statusCode(400);
+        given().auth().oauth2(PLANNER).when().get("/api/v1/plans/12345").then().statusCode(200);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("dcjk_gateway_decisions_total{outcome=\"DENY\",rule=\"REQUEST-AMBIGUOUS\"}")
+                || metrics.contains("dcjk_gateway_decisions_total{rule=\"REQUEST-AMBIGUOUS\",outcome=\"DENY\"}")
+                || metrics.matches("(?s).*dcjk_gateway_decisions_total\\{[^}]*REQUEST-AMBIGUOUS.*"), "decision counter");
+        assertTrue(metrics.contains("dcjk_gateway_breaker_open{upstream=\"plans\"}"), "breaker gauge");
+        assertTrue(!metrics.contains("/api/v1/plans/12345"), "an id in an HTTP metric label");
     }
 
     @Test

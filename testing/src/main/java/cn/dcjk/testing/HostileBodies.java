@@ -53,18 +53,23 @@ public final class HostileBodies {
             cases.add(new Case(method, path, "text after the value", "{} trailing", null, roles));
             cases.add(new Case(method, path, "unterminated", "{\"a\":", null, roles));
             cases.add(new Case(method, path, "a duplicate key", "{\"k\":1,\"k\":2}", null, roles));
+            cases.add(new Case(method, path, "nesting 2000 deep", "{\"k\":".repeat(2000) + "1" + "}".repeat(2000),
+                    null, roles));
             String text = property(object, schemas, "string");
             if (text != null) {
                 cases.add(new Case(method, path, "NUL in " + text, "{\"" + text + "\":\"a\\u0000b\"}", text, roles));
                 cases.add(new Case(method, path, "a control character in " + text,
                         "{\"" + text + "\":\"a\\u001bb\"}", text, roles));
                 cases.add(new Case(method, path, "a lone surrogate in " + text, "{\"" + text + "\":\"a\\ud800\"}", text, roles));
+                cases.add(new Case(method, path, "an object for the text " + text, "{\"" + text + "\":{\"a\":1}}", text, roles));
             }
             String number = property(object, schemas, "integer");
             if (number != null) {
                 cases.add(new Case(method, path, number + " out of range",
                         "{\"" + number + "\":100000000000000000000000000000}", number, roles));
                 cases.add(new Case(method, path, "a fraction for " + number, "{\"" + number + "\":1.5}", number, roles));
+                cases.add(new Case(method, path, "1e400 for " + number, "{\"" + number + "\":1e400}", number, roles));
+                cases.add(new Case(method, path, "text for the number " + number, "{\"" + number + "\":\"x\"}", number, roles));
             }
             if (object.path("properties").size() > 0) {
                 cases.add(new Case(method, path, "an unknown field", "{\"noSuchField\":1}", "noSuchField", roles));

@@ -36,8 +36,10 @@ public final class ContractLint {
             String id = op.path("operationId").asText("");
             if (id.isEmpty()) {
                 v.add(where + ": no operationId");
-            } else if (ids.put(id, where) != null) {
+            } else if (ids.containsKey(id)) {
                 v.add(where + ": operationId " + id + " also used by " + ids.get(id));
+            } else {
+                ids.put(id, where);
             }
             JsonNode body = op.path("requestBody").path("content");
             body.fields().forEachRemaining(c -> {

@@ -22,7 +22,9 @@ import java.util.Set;
  * <p>Components never collide: a schema name that two documents define differently (or that
  * refers to one that does) is prefixed with its document's name in each ({@code PlansStatus},
  * {@code InspectionsStatus}) and every {@code $ref} of that document follows; a schema defined
- * identically is kept once. Paths: the first document that has one wins (the gateway's first).
+ * identically is kept once. An operationId that more than one document uses (the webhook API every
+ * service offers) is prefixed with its document's name in each ({@code plansWebhookEventTypes}).
+ * Paths: the first document that has one wins (the gateway's first).
  * The security scheme names the public OpenID Connect address given, never an in-cluster one.
  */
 public final class SuiteDocument {
@@ -61,6 +63,20 @@ public final class SuiteDocument {
                 }
             }
         }
+        // operation ids of the operations kept (a path's first document), and which documents use each
+        Map<String, String> pathOwner = new HashMap<>();
+        Map<String, Set<String>> operationIds = new HashMap<>();
+        for (Part p : parts) {
+            p.doc().path("paths").fieldNames().forEachRemaining(path -> pathOwner.putIfAbsent(path, p.name()));
+        }
+        for (Part p : parts) {
+            p.doc().path("paths").fields().forEachRemaining(e -> {
+                if (p.name().equals(pathOwner.get(e.getKey()))) {
+                    operations(e.getValue(), op -> operationIds.computeIfAbsent(op.path("operationId").asText(""),
+                            k -> new HashSet<>()).add(p.name()));
+                }
+            });
+        }
         ObjectNode merged = JSON.createObjectNode();
         merged.put("openapi", parts.isEmpty() ? "3.1.0" : parts.get(0).doc().path("openapi").asText("3.1.0"));
         merged.putObject("info").put("title", "dcjk suite").put("version", version)
@@ -79,6 +95,13 @@ public final class SuiteDocument {
                 }
             });
             JsonNode doc = rewrite(p.doc().deepCopy(), renames);
+            String part = p.name();
+            doc.path("paths").forEach(item -> operations(item, op -> {
+                String id = op.path("operationId").asText("");
+                if (!id.isEmpty() && operationIds.getOrDefault(id, Set.of()).size() > 1 && op instanceof ObjectNode o) {
+                    o.put("operationId", lowerFirst(prefix(part)) + Character.toUpperCase(id.charAt(0)) + id.substring(1));
+                }
+            }));
             doc.path("paths").fields().forEachRemaining(e -> {
                 if (!paths.has(e.getKey())) {
                     paths.set(e.getKey(), e.getValue());
@@ -103,6 +126,21 @@ public final class SuiteDocument {
     private static ObjectNode schemas(JsonNode doc) {
         JsonNode s = doc.path("components").path("schemas");
         return s instanceof ObjectNode o ? o : JSON.createObjectNode();
+    }
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+
+    /** The operations of one path item. */
+    private static void operations(JsonNode item, java.util.function.Consumer<JsonNode> each) {
+        item.fields().forEachRemaining(m -> {
+            if (METHODS.contains(m.getKey())) {
+                each.accept(m.getValue());
+            }
+        });
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     static String prefix(String part) {

@@ -68,6 +68,11 @@ public final class ProblemCatalogue {
                 "The resource cannot answer in a media type the Accept header allows.", "Accept application/json (and application/problem+json for errors).");
         add("payload-too-large", 413, "请求体过大", "Payload too large",
                 "The body exceeds the suite's limit (1 MiB).", "Send a smaller body; split a large batch into several requests.");
+        add("upgrade-required", 426, "须使用 HTTP/1.1", "Upgrade required",
+                "A write reached a service over HTTP/2: a service checks the whole body of a write against the gateway's "
+                        + "admission before it executes it, which it does on HTTP/1.1 (`Upgrade: HTTP/1.1` is not sent: "
+                        + "HTTP/2 forbids connection-specific headers).",
+                "Send writes through the gateway (which speaks HTTP/1.1 to the services), or over HTTP/1.1.");
         add("unsupported-media-type", 415, "不支持的媒体类型", "Unsupported media type",
                 "The body's Content-Type is not accepted here.", "Send `Content-Type: application/json`.");
         // versions and idempotency
@@ -118,6 +123,19 @@ public final class ProblemCatalogue {
         add("step-taken", 409, "步骤已办理", "Step taken", "This procedural step was already taken on the case.", "Take the next step of the procedure.");
         add("referral-settled", 409, "移送已办结", "Referral settled", "The referral is already transferred or closed.", "Nothing can change on a settled referral.");
         add("complaint-state", 409, "举报件状态不允许", "Letter state", "The letter is already under verification or concluded.", "Read the letter's status.");
+        add("already-fed-back", 409, "问题已反馈", "Already fed back",
+                "The finding was fed back to its unit already.", "Read the finding; take the next step of its ledger.");
+        add("not-answerable", 409, "当前状态不能答复", "Not answerable",
+                "The finding cannot be answered in its state (it must be fed back, answered or sent back).",
+                "Read the finding's status; answer only a finding fed back to your unit.");
+        add("not-rectifiable", 409, "当前状态不能报送整改", "Not rectifiable",
+                "Rectification cannot be reported for the finding in its state.", "Read the finding's status; report rectification on a finding fed back to your unit.");
+        add("nothing-to-verify", 409, "尚无待核验的整改报告", "Nothing to verify",
+                "No rectification report awaits verification on the finding.", "Wait for the unit's rectification report, then verify it.");
+        add("duplicate-reference", 409, "文号已登记", "Reference recorded already",
+                "A mandate under this document reference is on record already.", "Read the mandate recorded under the reference; a document is recorded once.");
+        add("subscription-cancelled", 409, "订阅已取消", "Subscription cancelled",
+                "The webhook subscription was cancelled; its deliveries cannot be replayed.", "Register a new subscription to receive events again.");
         add("already-concluded", 409, "已办结", "Already concluded", "The record is already concluded.", "Nothing to do.");
         // the gateway and dependencies
         add("rate-limited", 429, "请求过于频繁", "Too many requests",

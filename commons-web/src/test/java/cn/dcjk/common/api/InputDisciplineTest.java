@@ -81,6 +81,18 @@ class InputDisciplineTest {
     }
 
     @Test
+    void deepNestingIsA400WithoutNamingTheLibrary() {
+        String json = "{\"inner\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> JSON.readValue(json, Body.class));
+        ProblemException p = JsonProblems.describe(e);
+        Problem problem = p.toProblem(true);
+        assertEquals(400, p.status());
+        String text = problem.detail + " " + (problem.errors == null ? "" : problem.errors.toString());
+        assertFalse(JsonProblems.javaish(text) || text.contains("StreamReadConstraints") || text.contains("jackson"),
+                () -> text);
+    }
+
+    @Test
     void goodTextPasses() {
         String json = "{\"title\":\"督查 😀 tab\\tline\\nend\",\"year\":2026,\"tags\":[\"a\"],\"labels\":{\"k\":\"v\"}}";
         Body b = assertDoesNotThrow(json);

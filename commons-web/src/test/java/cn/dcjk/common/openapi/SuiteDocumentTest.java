@@ -77,4 +77,22 @@ class SuiteDocumentTest {
         assertEquals("suite", merged.path("paths").path("/api/v1/rules").path("get").path("summary").asText());
         assertTrue(merged.path("paths").has("/api/v1/plans"));
     }
+
+    @Test
+    void anOperationIdSeveralDocumentsUseIsPrefixedWithEachDocumentsName() throws Exception {
+        JsonNode gateway = doc("{'paths':{'/api/v1/rules':{'get':{'operationId':'ruleList'}}}}");
+        JsonNode plans = doc("{'paths':{'/api/v1/rules':{'get':{'operationId':'ruleList'}},"
+                + "'/api/v1/webhooks/plans/event-types':{'get':{'operationId':'webhookEventTypes'}}}}");
+        JsonNode inspections = doc("{'paths':{'/api/v1/webhooks/inspections/event-types':{'get':"
+                + "{'operationId':'webhookEventTypes'}}}}");
+        JsonNode paths = SuiteDocument.merge(List.of(new SuiteDocument.Part("gateway", gateway),
+                new SuiteDocument.Part("plans", plans), new SuiteDocument.Part("inspections", inspections)), "x", "1")
+                .path("paths");
+        assertEquals("plansWebhookEventTypes", paths.path("/api/v1/webhooks/plans/event-types").path("get")
+                .path("operationId").asText());
+        assertEquals("inspectionsWebhookEventTypes", paths.path("/api/v1/webhooks/inspections/event-types")
+                .path("get").path("operationId").asText());
+        // a path only one document keeps does not count: its id stays as it is
+        assertEquals("ruleList", paths.path("/api/v1/rules").path("get").path("operationId").asText());
+    }
 }

@@ -21,7 +21,8 @@ class ProblemCatalogueTest {
     /** The ways the suite's code names a slug: factories, the gateway's refusals, the fallbacks of the mappers. */
     private static final Pattern SLUG = Pattern.compile(
             "(?:new ProblemException\\(\\s*\\d{3},\\s*|conflict\\(\\s*|refuse\\(rc,\\s*\\d{3},\\s*|new Problem\\(\\s*"
-                    + "|write\\(rc,\\s*\\d{3},\\s*|Map\\.entry\\(\\s*|super\\(status,\\s*)\"([a-z0-9-]+)\"");
+                    + "|write\\(rc,\\s*\\d{3},\\s*|Map\\.entry\\(\\s*|super\\(status,\\s*"
+                    + "|EnumSet\\.of\\([^)]*\\),\\s*)\"([a-z0-9-]+)\"");
 
     @Test
     void everySlugUsedInTheSuiteIsCatalogued() throws IOException {

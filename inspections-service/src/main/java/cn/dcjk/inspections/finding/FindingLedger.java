@@ -7,6 +7,8 @@ import cn.dcjk.common.problem.Problems;
 import cn.dcjk.inspections.access.Access;
 import cn.dcjk.inspections.inspection.Inputs;
 import cn.dcjk.inspections.inspection.Inspection;
+import cn.dcjk.common.rule.Verdict;
+import cn.dcjk.inspections.rules.NoAccountabilityForRectification;
 import cn.dcjk.inspections.rules.ProblemLedger;
 import cn.dcjk.inspections.rules.Rules;
 import io.quarkus.panache.common.Parameters;
@@ -93,6 +95,12 @@ public class FindingLedger {
         return f;
     }
 
+    /** Whether the caller may know of the finding (as {@link #get}, without the 404). */
+    public boolean readable(long id) {
+        InspectionFinding f = InspectionFinding.findById(id);
+        return f != null && (access.reader() || inspectingSide(f) || targetUnit(f));
+    }
+
     @Transactional
     public FindingView get(long id) {
         return view(see(id, false));
@@ -104,15 +112,15 @@ public class FindingLedger {
     }
 
     @Transactional
-    public List<FindingView> all(Filter filter) {
-        List<FindingView> out = new ArrayList<>();
+    /** Every finding of the filter the caller may see, page by page, each page in a transaction of its own. */
+    public void each(Filter filter, java.util.function.Consumer<FindingView> sink) {
         int page = 0;
         Page<FindingView> p;
         do {
-            p = query(filter, page++, 200);
-            out.addAll(p.items());
+            int n = page++;
+            p = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> query(filter, n, 200));
+            p.items().forEach(sink);
         } while ((long) page * 200 < p.total());
-        return out;
     }
 
     private Page<FindingView> query(Filter filter, int page, int size) {
@@ -222,6 +230,11 @@ public class FindingLedger {
         InspectionFinding f = inspectingSideOnly(id, ifMatch);
         expect(f, EnumSet.of(FindingStatus.RECTIFICATION_REPORTED), "nothing-to-verify", "尚无待核验的整改报告",
                 "No rectification report awaits verification");
+        InspectionFinding.Step report = f.rectifications.isEmpty() ? null
+                : f.rectifications.get(f.rectifications.size() - 1);
+        Verdict.of(rules.noAccountabilityForRectification().judge(new NoAccountabilityForRectification.Context(
+                in.outcome() == FindingInputs.Outcome.CLOSE, report == null ? List.of() : report.evidence())))
+                .orRefuse();
         Map<String, Object> before = audit.snapshot(view(f));
         List<InspectionFinding.Step> steps = new ArrayList<>(f.verifications);
         steps.add(new InspectionFinding.Step(in.comment(), List.of(), in.outcome().name(), access.name(),

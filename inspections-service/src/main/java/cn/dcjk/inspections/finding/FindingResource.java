@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import cn.dcjk.common.api.Page;
+import cn.dcjk.common.csv.CsvResponses;
 import cn.dcjk.common.data.idempotency.Idempotent;
 import cn.dcjk.common.data.version.Versions;
 import cn.dcjk.common.security.Roles;
@@ -51,38 +52,21 @@ public class FindingResource {
         return ledger.list(new FindingLedger.Filter(unit, inspection, status, light), page, size);
     }
 
+    static final List<String> LEDGER = List.of("id", "inspectionId", "targetUnitCode", "problem", "responsibleSide",
+            "owner", "deadline", "status", "light", "fedBackAt", "rectifications", "lastVerification");
+
     @GET
     @Path("/ledger")
     @Produces("text/csv")
-    @Operation(summary = "The ledger (台账) as CSV, with the same filters")
-    @APIResponse(responseCode = "200", description = "The ledger as CSV (UTF-8, RFC 4180)", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @Operation(summary = "The ledger (台账) as CSV (UTF-8 with BOM, streamed), with the same filters")
+    @APIResponse(responseCode = "200", description = "The ledger as CSV (UTF-8 with BOM, RFC 4180, streamed)", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response csv(@QueryParam("unit") String unit, @QueryParam("inspection") Long inspection,
             @QueryParam("status") FindingStatus status, @QueryParam("light") ProblemLedger.Light light) {
-        List<FindingView> rows = ledger.all(new FindingLedger.Filter(unit, inspection, status, light));
-        StringBuilder csv = new StringBuilder("\uFEFFid,inspectionId,targetUnitCode,problem,responsibleSide,owner,"
-                + "deadline,status,light,fedBackAt,rectifications,lastVerification\r\n");
-        for (FindingView f : rows) {
-            csv.append(String.join(",", List.of(String.valueOf(f.id()), String.valueOf(f.inspectionId()),
-                    cell(f.targetUnitCode()), cell(f.problem()), cell(f.responsibleSide()), cell(f.owner()),
-                    String.valueOf(f.deadline()), f.status().name(), f.light() == null ? "" : f.light().name(),
-                    f.fedBackAt() == null ? "" : f.fedBackAt().toString(), String.valueOf(f.rectifications().size()),
-                    f.verifications().isEmpty() ? "" : cell(f.verifications().get(f.verifications().size() - 1)
-                            .outcome())))).append("\r\n");
-        }
-        return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"findings-ledger.csv\"").build();
-    }
-
-    /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so spreadsheets do not run it as a formula. */
-    static String cell(String s) {
-        if (s == null) {
-            return "";
-        }
-        String v = s;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return "\"" + v.replace("\"", "\"\"") + "\"";
+        FindingLedger.Filter filter = new FindingLedger.Filter(unit, inspection, status, light);
+        return CsvResponses.attachment("findings-ledger.csv", LEDGER, csv -> ledger.each(filter, f -> csv.row(
+                f.id(), f.inspectionId(), f.targetUnitCode(), f.problem(), f.responsibleSide(), f.owner(), f.deadline(),
+                f.status(), f.light(), f.fedBackAt(), f.rectifications().size(),
+                f.verifications().isEmpty() ? null : f.verifications().get(f.verifications().size() - 1).outcome())));
     }
 
     @GET

@@ -9,7 +9,7 @@ import cn.dcjk.common.security.Roles;
 import cn.dcjk.plans.plan.PlanItem;
 import cn.dcjk.plans.rule.ItemCandidates;
 import cn.dcjk.plans.rule.PlanRuleParameters;
-import cn.dcjk.plans.rule.PlanRules;
+import cn.dcjk.plans.rule.GrassrootsReduction;
 import cn.dcjk.plans.unit.Unit;
 import cn.dcjk.plans.unit.UnitKind;
 import io.quarkus.security.Authenticated;
@@ -93,7 +93,7 @@ public class StatisticsResource {
         Map<String, long[]> rollup = new TreeMap<>();
         for (Object[] o : organisers) {
             String code = (String) o[0];
-            Map<String, Object> s = PlanRules.standing(candidates, code, year, base, parameters.grassrootsReduction(), 0);
+            Map<String, Object> s = GrassrootsReduction.standing(candidates, code, year, base, parameters.grassrootsReduction(), 0);
             long granted = ((Number) em.createNativeQuery("SELECT count(*) FROM granted_exception g JOIN plan_item i "
                     + "ON i.id = g.item_id WHERE i.organiser_unit_code = ?1 AND i.year = ?2")
                     .setParameter(1, code).setParameter(2, year).getSingleResult()).longValue();

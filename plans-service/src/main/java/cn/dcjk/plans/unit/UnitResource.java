@@ -94,7 +94,7 @@ public class UnitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Idempotent
-    @Operation(summary = "Update a unit (admin); a stale If-Match is refused with 409")
+    @Operation(summary = "Update a unit (admin) with the version read: without If-Match 428, a stale one 412")
     @APIResponseSchema(value = UnitView.class, responseCode = "200")
     public Response update(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UnitInput input) {
