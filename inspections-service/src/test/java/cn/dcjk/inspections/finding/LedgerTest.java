@@ -93,24 +93,24 @@ class LedgerTest {
                 .when().post("/api/v1/inspections/" + id + "/results").then().statusCode(200);
         long f = given().auth().oauth2(TEAM).queryParam("inspection", id).when().get("/api/v1/findings")
                 .then().extract().jsonPath().getLong("items[0].id");
-        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(Map.of())
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).header("If-Match", cn.dcjk.inspections.Fixtures.findingTag(f)).body(Map.of())
                 .when().post("/api/v1/findings/" + f + "/feedback").then().statusCode(200);
         // 以问责代替整改: the only evidence is who was punished
-        given().auth().oauth2(UNIT).contentType(ContentType.JSON)
+        given().auth().oauth2(UNIT).contentType(ContentType.JSON).header("If-Match", cn.dcjk.inspections.Fixtures.findingTag(f))
                 .body(Map.of("description", "已处理", "evidence", List.of("已对2名责任人问责", "给予党内警告处分")))
                 .when().post("/api/v1/findings/" + f + "/rectifications").then().statusCode(200);
-        given().auth().oauth2(TEAM).contentType(ContentType.JSON).body(Map.of("outcome", "CLOSE", "comment", "已问责"))
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON).header("If-Match", cn.dcjk.inspections.Fixtures.findingTag(f)).body(Map.of("outcome", "CLOSE", "comment", "已问责"))
                 .when().post("/api/v1/findings/" + f + "/verification")
                 .then().statusCode(422).body("findings[0].rule", equalTo("NO-ACCOUNTABILITY-FOR-RECTIFICATION"))
                 .body("findings[0].articles", org.hamcrest.Matchers.contains(26));
         // sending it back is allowed; the unit reports the measures, and then it closes
-        given().auth().oauth2(TEAM).contentType(ContentType.JSON).body(Map.of("outcome", "SEND_BACK", "comment", "请报整改措施"))
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON).header("If-Match", cn.dcjk.inspections.Fixtures.findingTag(f)).body(Map.of("outcome", "SEND_BACK", "comment", "请报整改措施"))
                 .when().post("/api/v1/findings/" + f + "/verification").then().statusCode(200)
                 .body("status", equalTo("SENT_BACK"));
-        given().auth().oauth2(UNIT).contentType(ContentType.JSON)
+        given().auth().oauth2(UNIT).contentType(ContentType.JSON).header("If-Match", cn.dcjk.inspections.Fixtures.findingTag(f))
                 .body(Map.of("description", "截污管网已接通", "evidence", List.of("管网竣工验收单", "已对2名责任人问责")))
                 .when().post("/api/v1/findings/" + f + "/rectifications").then().statusCode(200);
-        given().auth().oauth2(TEAM).contentType(ContentType.JSON).body(Map.of("outcome", "CLOSE", "comment", "核验通过"))
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON).header("If-Match", cn.dcjk.inspections.Fixtures.findingTag(f)).body(Map.of("outcome", "CLOSE", "comment", "核验通过"))
                 .when().post("/api/v1/findings/" + f + "/verification").then().statusCode(200)
                 .body("status", equalTo("CLOSED"));
     }

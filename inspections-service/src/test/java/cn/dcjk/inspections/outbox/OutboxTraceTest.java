@@ -74,7 +74,7 @@ class OutboxTraceTest {
         long id = open(GOV_TEAM, "DCJK-2026-0100", false, List.of("370102-GOV", "370112-GOV", "370202-GOV"));
         long entry = itinerary(GOV_TEAM, id, "370102-GOV", TODAY);
         visit(GOV_TEAM, id, entry, "370102-GOV", cleanReception());
-        given().auth().oauth2(GOV_TEAM).contentType(ContentType.JSON)
+        given().auth().oauth2(GOV_TEAM).contentType(ContentType.JSON).header("If-Match", etag(GOV_TEAM, id))
                 .body(results("370102-GOV", List.of())).when().post("/api/v1/inspections/" + id + "/results")
                 .then().statusCode(200);
         return id;
