@@ -124,7 +124,8 @@ class RegulationStoryTest {
         // article 5: the party office submits every plan of the level to the party committee
         step("party-office", "forward", "报省委审批").body("status", equalTo("FORWARDED"));
         // and the party committee grants the exception explicitly
-        approvalCode = as("committee-approver").body(Map.of("comment", "同意", "grants",
+        approvalCode = as("committee-approver").header("If-Match", etag("committee-approver", "/api/v1/plans/" + planId))
+                .body(Map.of("comment", "同意", "grants",
                         List.of(Map.of("itemId", itemId, "rule", "FOLDED-INTO-COMPREHENSIVE"))))
                 .when().post("/api/v1/plans/" + planId + "/approve").then().statusCode(200)
                 .body("plan.status", equalTo("APPROVED"))
