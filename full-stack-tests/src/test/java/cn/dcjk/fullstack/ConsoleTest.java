@@ -102,8 +102,10 @@ class ConsoleTest {
         as("planner").body(item()).when().post("/api/v1/plans/" + plan + "/items").then().statusCode(201);
         step("planner", plan, "submit");
         step("office-reviewer", plan, "review");
+        // article 5: the party office submits every plan of the level to the party committee, and issues it
+        step("party-office", plan, "forward");
         approvalCode = step("committee-approver", plan, "approve").getString("plan.items[0].approvalCode");
-        step("office-reviewer", plan, "issue");
+        step("party-office", plan, "issue");
         // the organiser's count of grassroots items before the system (article 20's baseline)
         as("admin").body(Map.of("itemCount", 4)).when().put("/api/v1/statistics/baselines/" + ORGANISER + "/2018")
                 .then().statusCode(200);
