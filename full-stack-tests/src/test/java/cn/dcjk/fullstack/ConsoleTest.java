@@ -61,6 +61,7 @@ class ConsoleTest {
     final LocalDate periodStart = LocalDate.of(year, 4, 13);
     final LocalDate periodEnd = LocalDate.of(year, 4, 17);
     String approvalCode;
+    Long consolePlan;
 
     @BeforeAll
     void startTheStackAndABrowser() {
@@ -99,12 +100,18 @@ class ConsoleTest {
     void anItemIsApproved() {
         long plan = as("planner").body(Map.of("type", "ANNUAL", "year", year, "title", "省生态环境厅" + year + "年度计划（控制台）"))
                 .when().post("/api/v1/plans").then().statusCode(201).extract().jsonPath().getLong("id");
-        as("planner").body(item()).when().post("/api/v1/plans/" + plan + "/items").then().statusCode(201);
+        long itemId = as("planner").body(item()).when().post("/api/v1/plans/" + plan + "/items").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
         step("planner", plan, "submit");
         step("office-reviewer", plan, "review");
         // article 5: the party office submits every plan of the level to the party committee, and issues it
         step("party-office", plan, "forward");
-        approvalCode = step("committee-approver", plan, "approve").getString("plan.items[0].approvalCode");
+        // water pollution is folded into the comprehensive inspection (article 17): the committee grants the
+        // department's written justification explicitly
+        approvalCode = as("committee-approver").body(Map.of("comment", "同意", "grants",
+                        List.of(Map.of("itemId", itemId, "rule", "FOLDED-INTO-COMPREHENSIVE"))))
+                .when().post("/api/v1/plans/" + plan + "/approve").then().statusCode(200)
+                .body("plan.status", equalTo("APPROVED")).extract().jsonPath().getString("plan.items[0].approvalCode");
         step("party-office", plan, "issue");
         // the organiser's count of grassroots items before the system (article 20's baseline)
         as("admin").body(Map.of("itemCount", 4)).when().put("/api/v1/statistics/baselines/" + ORGANISER + "/2018")
@@ -275,6 +282,7 @@ class ConsoleTest {
     @Order(7)
     @DisplayName("7. the plan workflow, findings ledger and decision log load without console errors")
     void theWorkPagesLoadCleanly() {
+        assumeTrue(approvalCode != null, "no approval code");
         open("/plans");
         new WebDriverWait(browser.driver, WAIT).until(d -> d.findElements(By.cssSelector("#pp-list table, #pp-list p")).size() > 0);
         assertNoConsoleErrors("the plans page");
@@ -393,13 +401,93 @@ class ConsoleTest {
                 assertEquals("三个县区存在同类突出问题，需全部实地核查",
                         items.getMap("[0].justifications").get("SAMPLE-AT-MOST-THIRD"));
                 assertNoConsoleErrors("the planner's item form");
+                // she submits the plan: the rulebook lets it through on her written justification
+                clickStep("submit", "SUBMITTED");
+                consolePlan = plan;
             } finally {
                 browser = mine;
             }
         }
     }
 
+    @Test
+    @Order(10)
+    @DisplayName("10. article 5 in the console: the government office reviews, the party office forwards, the committee grants and approves, the party office issues")
+    void thePlanWalksItsRouteInTheConsole() {
+        assumeTrue(consolePlan != null, "the planner's plan was not submitted");
+        // each step is offered only to the user whose role and unit the service accepts for it
+        inBrowserAs("office-reviewer", () -> {
+            assertEquals(List.of("review", "request-changes"), offeredSteps());
+            clickStep("review", "OFFICE_REVIEWED");
+            assertEquals(List.of("request-changes"), offeredSteps(), "the government office does not forward");
+        });
+        inBrowserAs("party-office", () -> {
+            assertEquals(List.of("forward", "request-changes"), offeredSteps());
+            clickStep("forward", "FORWARDED");
+        });
+        inBrowserAs("committee-approver", () -> {
+            assertEquals(List.of("approve", "request-changes", "reject"), offeredSteps());
+            // the principle finding the planner justified is granted explicitly with the approval
+            WebElement grant = new WebDriverWait(browser.driver, WAIT).until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("#pp-verdict input.grant-box[data-rule='SAMPLE-AT-MOST-THIRD']")));
+            grant.click();
+            browser.screenshot("console-plan-approval");
+            clickStep("approve", "APPROVED");
+            assertNoConsoleErrors("the committee's approval");
+        });
+        inBrowserAs("party-office", () -> {
+            assertEquals(List.of("issue"), offeredSteps());
+            clickStep("issue", "ISSUED");
+            WebElement code = new WebDriverWait(browser.driver, WAIT).until(d -> d.findElements(
+                    By.cssSelector("#pp-plan-body a[data-code]")).stream().findFirst().orElse(null));
+            assertTrue(code.getAttribute("data-code").startsWith("DCJK-" + (year + 1)), code.getAttribute("data-code"));
+            browser.screenshot("console-plan-issued");
+            assertNoConsoleErrors("the issued plan");
+        });
+        JsonPath plan = as("planner").when().get("/api/v1/plans/" + consolePlan).then().statusCode(200).extract().jsonPath();
+        assertEquals("ISSUED", plan.getString("status"));
+        JsonPath items = as("planner").when().get("/api/v1/plans/" + consolePlan + "/items").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of("SAMPLE-AT-MOST-THIRD"), items.getList("[0].grantedExceptions.rule", String.class),
+                "the grant ticked in the console is recorded");
+    }
+
     // ------------------------------------------------------------------------------------ helpers
+
+    /** A fresh browser (no realm session) signed in as the user, on the plans page with the console's plan open. */
+    void inBrowserAs(String user, Runnable steps) {
+        try (Browser other = Browser.open(1280, 900)) {
+            Browser mine = browser;
+            browser = other;
+            try {
+                open("/plans");
+                signIn(user);
+                WebElement open = new WebDriverWait(browser.driver, WAIT).until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("#pp-list button[data-plan='" + consolePlan + "']")));
+                open.click();
+                new WebDriverWait(browser.driver, WAIT).until(d -> String.valueOf(consolePlan)
+                        .equals(d.findElement(By.id("pp-plan")).getAttribute("data-plan")));
+                pause(500);
+                steps.run();
+            } finally {
+                browser = mine;
+            }
+        }
+    }
+
+    List<String> offeredSteps() {
+        return browser.driver.findElements(By.cssSelector("#pp-actions button[data-step]")).stream()
+                .map(b -> b.getAttribute("data-step")).toList();
+    }
+
+    /** Takes a workflow step on the open plan and waits until the plan shows its new status. */
+    void clickStep(String step, String status) {
+        new WebDriverWait(browser.driver, WAIT).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#pp-actions button[data-step='" + step + "']"))).click();
+        new WebDriverWait(browser.driver, WAIT).until(d -> status.equals(d.findElement(By.id("pp-plan")).getAttribute("data-status")));
+        assertFalse(browser.driver.findElement(By.id("status")).getAttribute("class").contains("error"),
+                step + ": " + browser.driver.findElement(By.id("status")).getText());
+    }
 
     void open(String path) {
         browser.driver.get(gateway + path);
@@ -455,6 +543,7 @@ class ConsoleTest {
         m.put("workDeployedOn", LocalDate.now().toString());
         m.put("legalBasis", "《中华人民共和国水污染防治法》");
         m.put("publishable", true);
+        m.put("justifications", Map.of("FOLDED-INTO-COMPREHENSIVE", "《水污染防治法》规定的年度执法检查，综合督查不覆盖其专业执法内容"));
         return m;
     }
 

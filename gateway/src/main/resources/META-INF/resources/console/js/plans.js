@@ -1,7 +1,8 @@
 /*
  * The plan workflow (articles 5-11): planners draft and add items while the rulebook's dry run
- * answers as they type, asking exceptions with a written justification; office reviewers review
- * and issue; approvers approve, granting exceptions explicitly; each approved item shows its code.
+ * answers as they type, asking exceptions with a written justification; the reviewing office
+ * reviews; the party office forwards to the party committee and issues; the committee approves,
+ * granting exceptions explicitly; each approved item shows its code and QR code.
  */
 (function () {
   'use strict';
@@ -50,7 +51,7 @@
       document.getElementById('pp-plan-h').textContent = p.title + ' · ' + t('ps_' + p.status);
       var history = a[1].ok ? a[1].data : [];
       d.fill('pp-plan-body', [
-        h('p', { class: 'meta' }, t('plan_meta', { organiser: p.organiserUnitCode, office: p.reviewingOfficeCode, body: p.approvingBodyCode })),
+        h('p', { class: 'meta' }, t('plan_meta', { organiser: p.organiserUnitCode, office: p.reviewingOfficeCode, party: p.submittingOfficeCode || '—', body: p.approvingBodyCode })),
         (p.items || []).length ? d.table(t('pp_items'), [t('item'), t('period'), t('targets'), t('code'), t('exceptions')],
           p.items.map(function (i) {
             return [i.title, d.date(i.periodStart) + ' — ' + d.date(i.periodEnd), (i.targetUnitCodes || []).join('、') || '—',
@@ -66,7 +67,7 @@
         }))) : null]);
       actions();
       itemForm.hidden = !(d.has('planner') && (p.status === 'DRAFT' || p.status === 'CHANGES_REQUESTED'));
-      if (['DRAFT', 'CHANGES_REQUESTED', 'SUBMITTED', 'OFFICE_REVIEWED'].indexOf(p.status) >= 0) { planVerdict(); }
+      if (['DRAFT', 'CHANGES_REQUESTED', 'SUBMITTED', 'OFFICE_REVIEWED', 'FORWARDED'].indexOf(p.status) >= 0) { planVerdict(); }
       box.focus();
     });
   }
@@ -81,13 +82,13 @@
   }
 
   function planVerdict() {
-    var stage = current.plan.status === 'OFFICE_REVIEWED' ? 'APPROVAL' : 'SUBMISSION';
+    var stage = ['OFFICE_REVIEWED', 'FORWARDED'].indexOf(current.plan.status) >= 0 ? 'APPROVAL' : 'SUBMISSION';
     d.api('/api/v1/plans/checks', { method: 'POST', body: { planId: current.plan.id, stage: stage } }).then(function (a) {
       if (!a.ok) { return; }
       lastVerdict = a.data;
       var all = [];
       a.data.items.forEach(function (iv) { iv.findings.forEach(function (f) { all.push({ item: iv, f: f }); }); });
-      var grantable = current.plan.status === 'OFFICE_REVIEWED' && d.has('committee-approver');
+      var grantable = stepsFor(current.plan).indexOf('approve') >= 0;
       d.fill('pp-verdict', [h('h3', null, t('pp_verdict')), all.length ? h('ul', { class: 'findings' }, all.map(function (x) {
         var f = x.f;
         var canGrant = grantable && f.severity === 'PRINCIPLE' && !f.exceptionGranted;
@@ -99,13 +100,31 @@
     });
   }
 
-  function actions() {
-    var p = current.plan;
+  /**
+   * The steps this user may take now, by role and unit as plans-service checks them (article 5):
+   * the organiser's planner submits; the reviewing office reviews; the party office of the level
+   * forwards to the party committee and issues after approval; the party committee approves.
+   */
+  function stepsFor(p) {
     var steps = [];
-    if (d.has('planner') && (p.status === 'DRAFT' || p.status === 'CHANGES_REQUESTED')) { steps.push('submit'); }
-    if (d.has('office-reviewer') && p.status === 'SUBMITTED') { steps.push('review', 'request-changes', 'reject'); }
-    if (d.has('committee-approver') && p.status === 'OFFICE_REVIEWED') { steps.push('approve', 'request-changes', 'reject'); }
-    if (d.has('office-reviewer') && p.status === 'APPROVED') { steps.push('issue'); }
+    var unit = d.unit();
+    var office = d.has('office-reviewer');
+    var body = d.has('committee-approver') && unit === p.approvingBodyCode;
+    var reviewing = office && unit === p.reviewingOfficeCode;
+    var partyOffice = office && unit === p.submittingOfficeCode;
+    var underReview = ['SUBMITTED', 'OFFICE_REVIEWED', 'FORWARDED'].indexOf(p.status) >= 0;
+    if (d.has('planner') && unit === p.organiserUnitCode && (p.status === 'DRAFT' || p.status === 'CHANGES_REQUESTED')) { steps.push('submit'); }
+    if (reviewing && p.status === 'SUBMITTED') { steps.push('review'); }
+    if (partyOffice && p.status === 'OFFICE_REVIEWED') { steps.push('forward'); }
+    if (body && p.status === 'FORWARDED') { steps.push('approve'); }
+    if (partyOffice && p.status === 'APPROVED') { steps.push('issue'); }
+    if (underReview && (reviewing || partyOffice || body)) { steps.push('request-changes'); }
+    if (underReview && body) { steps.push('reject'); }
+    return steps;
+  }
+
+  function actions() {
+    var steps = stepsFor(current.plan);
     if (!steps.length) { d.fill('pp-actions', null); return; }
     var comment = h('textarea', { id: 'pp-comment', rows: '2', maxlength: '2000' });
     d.fill('pp-actions', [h('label', { for: 'pp-comment' }, t('comment')), comment, h('div', { class: 'buttons' }, steps.map(function (s) {
@@ -133,7 +152,8 @@
     function list(v) { return v.split(/[,，、\s]+/).map(function (s) { return s.trim(); }).filter(Boolean); }
     var item = { title: f.title.value.trim() || '—', category: f.category.value, activityWord: f.activityWord.value,
       targetUnitCodes: list(f.targetUnitCodes.value), onSite: f.onSite.checked, periodStart: f.periodStart.value || null,
-      periodEnd: f.periodEnd.value || null, forms: list(f.forms.value), legalBasis: f.legalBasis.value.trim() || null,
+      periodEnd: f.periodEnd.value || null, topics: list(f.topics.value), forms: list(f.forms.value),
+      materials: list(f.materials.value), legalBasis: f.legalBasis.value.trim() || null,
       publishable: f.publishable.checked, workDeployedOn: d.iso(new Date()) };
     if (f.population.value && f.sampleSize.value) {
       item.sampling = { population: Number(f.population.value), sampleSize: Number(f.sampleSize.value) };
