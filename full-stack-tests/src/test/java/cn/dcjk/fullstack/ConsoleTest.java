@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -62,6 +64,7 @@ class ConsoleTest {
     final LocalDate periodEnd = LocalDate.of(year, 4, 17);
     String approvalCode;
     Long consolePlan;
+    SortedSet<String> justified;
 
     @BeforeAll
     void startTheStackAndABrowser() {
@@ -390,6 +393,15 @@ class ConsoleTest {
                 WebElement justification = new WebDriverWait(browser.driver, WAIT).until(ExpectedConditions
                         .visibilityOfElementLocated(By.cssSelector("#pi-exceptions textarea[data-rule='SAMPLE-AT-MOST-THIRD']")));
                 justification.sendKeys("三个县区存在同类突出问题，需全部实地核查");
+                // every other principle finding of the dry run gets its justification too (air pollution is
+                // environmental protection, folded into the comprehensive inspection by article 17)
+                justified = new TreeSet<>();
+                for (WebElement other : browser.driver.findElements(By.cssSelector("#pi-exceptions textarea[data-rule]"))) {
+                    justified.add(other.getAttribute("data-rule"));
+                    if (other.getAttribute("value").isEmpty()) {
+                        other.sendKeys("《大气污染防治法》规定的专业执法检查，综合督查不覆盖");
+                    }
+                }
                 browser.screenshot("console-plan-dry-run");
                 browser.driver.findElement(By.cssSelector("#pp-item-form button[type=submit]")).click();
                 new WebDriverWait(browser.driver, WAIT).until(d -> d.findElement(By.id("pp-plan-body")).getText()
@@ -400,6 +412,8 @@ class ConsoleTest {
                         .extract().jsonPath();
                 assertEquals("三个县区存在同类突出问题，需全部实地核查",
                         items.getMap("[0].justifications").get("SAMPLE-AT-MOST-THIRD"));
+                assertEquals(justified, new TreeSet<>(items.getMap("[0].justifications").keySet()),
+                        "every principle finding carries its written justification");
                 assertNoConsoleErrors("the planner's item form");
                 // she submits the plan: the rulebook lets it through on her written justification
                 clickStep("submit", "SUBMITTED");
@@ -427,10 +441,13 @@ class ConsoleTest {
         });
         inBrowserAs("committee-approver", () -> {
             assertEquals(List.of("approve", "request-changes", "reject"), offeredSteps());
-            // the principle finding the planner justified is granted explicitly with the approval
-            WebElement grant = new WebDriverWait(browser.driver, WAIT).until(ExpectedConditions.elementToBeClickable(
+            // the principle findings the planner justified are granted explicitly with the approval
+            new WebDriverWait(browser.driver, WAIT).until(ExpectedConditions.elementToBeClickable(
                     By.cssSelector("#pp-verdict input.grant-box[data-rule='SAMPLE-AT-MOST-THIRD']")));
-            grant.click();
+            List<WebElement> boxes = browser.driver.findElements(By.cssSelector("#pp-verdict input.grant-box"));
+            assertEquals(justified, new TreeSet<>(boxes.stream().map(b -> b.getAttribute("data-rule")).toList()),
+                    "a grant is offered for each justified principle finding");
+            boxes.forEach(WebElement::click);
             browser.screenshot("console-plan-approval");
             clickStep("approve", "APPROVED");
             assertNoConsoleErrors("the committee's approval");
@@ -448,8 +465,8 @@ class ConsoleTest {
         assertEquals("ISSUED", plan.getString("status"));
         JsonPath items = as("planner").when().get("/api/v1/plans/" + consolePlan + "/items").then().statusCode(200)
                 .extract().jsonPath();
-        assertEquals(List.of("SAMPLE-AT-MOST-THIRD"), items.getList("[0].grantedExceptions.rule", String.class),
-                "the grant ticked in the console is recorded");
+        assertEquals(justified, new TreeSet<>(items.getList("[0].grantedExceptions.rule", String.class)),
+                "the grants ticked in the console are recorded");
     }
 
     // ------------------------------------------------------------------------------------ helpers
@@ -484,7 +501,10 @@ class ConsoleTest {
     void clickStep(String step, String status) {
         new WebDriverWait(browser.driver, WAIT).until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#pp-actions button[data-step='" + step + "']"))).click();
-        new WebDriverWait(browser.driver, WAIT).until(d -> status.equals(d.findElement(By.id("pp-plan")).getAttribute("data-status")));
+        new WebDriverWait(browser.driver, WAIT)
+                .withMessage(() -> step + " did not lead to " + status + "; the page says: "
+                        + browser.driver.findElement(By.id("status")).getText())
+                .until(d -> status.equals(d.findElement(By.id("pp-plan")).getAttribute("data-status")));
         assertFalse(browser.driver.findElement(By.id("status")).getAttribute("class").contains("error"),
                 step + ": " + browser.driver.findElement(By.id("status")).getText());
     }
