@@ -99,25 +99,47 @@ public class FindingLedger {
     }
 
     @Transactional
-    public Page<FindingView> list(Filter filter, int page, int size) {
-        return query(filter, page, size);
+    public Page<FindingView> list(Filter filter, Cursor after, int page, int size) {
+        return query(filter, after, page, size, true);
     }
 
+    /**
+     * The next lines after a cursor ({@code null}: from the start), in deadline order; what the CSV export
+     * pulls page by page, each page its own short transaction, so memory holds one page at a time.
+     */
     @Transactional
-    public List<FindingView> all(Filter filter) {
-        List<FindingView> out = new ArrayList<>();
-        int page = 0;
-        Page<FindingView> p;
-        do {
-            p = query(filter, page++, 200);
-            out.addAll(p.items());
-        } while ((long) page * 200 < p.total());
-        return out;
+    public List<FindingView> after(Filter filter, Cursor after, int size) {
+        return query(filter, after, 0, size, false).items();
     }
 
-    private Page<FindingView> query(Filter filter, int page, int size) {
+    /** Where a page ended: the last line's deadline and id; the next page starts after it. */
+    public record Cursor(LocalDate deadline, long id) {
+
+        public static Cursor of(FindingView f) {
+            return new Cursor(f.deadline(), f.id());
+        }
+
+        /** {@code 2027-03-01_4711}. */
+        @Override
+        public String toString() {
+            return deadline + "_" + id;
+        }
+
+        public static Cursor parse(String s) {
+            int sep = s == null ? -1 : s.indexOf('_');
+            try {
+                return new Cursor(LocalDate.parse(s.substring(0, sep)), Long.parseLong(s.substring(sep + 1)));
+            } catch (RuntimeException e) {
+                throw Problems.invalid("after", "a cursor as given in the Link header (deadline_id)");
+            }
+        }
+    }
+
+    private Page<FindingView> query(Filter filter, Cursor after, int page, int size, boolean total) {
         List<String> and = new ArrayList<>();
         Parameters p = new Parameters();
+        boolean narrowed = filter.unit() != null && !filter.unit().isBlank() || filter.inspection() != null
+                || filter.light() != null;
         if (filter.unit() != null && !filter.unit().isBlank()) {
             and.add("targetUnitCode = :unit");
             p.and("unit", filter.unit());
@@ -174,10 +196,37 @@ public class FindingLedger {
             }
             and.add(ors.stream().map(s -> "(" + s + ")").collect(Collectors.joining(" or ")));
         }
-        String q = and.isEmpty() ? "1 = 1" : and.stream().map(s -> "(" + s + ")").collect(Collectors.joining(" and "));
-        var query = InspectionFinding.find(q, Sort.by("deadline").and("id"), p);
-        List<FindingView> items = query.page(page, size).<InspectionFinding>list().stream().map(this::view).toList();
-        return new Page<>(items, page, size, query.count());
+        String counted = and.isEmpty() ? "1 = 1" : and.stream().map(s -> "(" + s + ")").collect(Collectors.joining(" and "));
+        List<String> paged = new ArrayList<>(and);
+        if (after != null) {
+            // keyset: straight to the cursor by the (deadline, id) index, however deep the page
+            paged.add("deadline > :afterDeadline or (deadline = :afterDeadline and id > :afterId)");
+        }
+        String q = paged.isEmpty() ? "1 = 1" : paged.stream().map(s -> "(" + s + ")").collect(Collectors.joining(" and "));
+        Parameters pp = new Parameters();
+        p.map().forEach(pp::and);
+        if (after != null) {
+            pp.and("afterDeadline", after.deadline()).and("afterId", after.id());
+        }
+        var query = InspectionFinding.find(q, Sort.by("deadline").and("id"), pp);
+        List<FindingView> items = (after != null ? query.range(0, size - 1) : query.page(page, size))
+                .<InspectionFinding>list().stream().map(this::view).toList();
+        if (!total) {
+            return new Page<>(items, page, size, -1);
+        }
+        // the whole ledger (auditors), or one status of it: the tally (V20) instead of counting a million lines
+        long count = access.reader() && !narrowed ? tally(filter.status())
+                : InspectionFinding.count(counted, p);
+        return new Page<>(items, after != null ? 0 : page, size, count);
+    }
+
+    private static long tally(FindingStatus status) {
+        var em = InspectionFinding.getEntityManager();
+        Object n = status == null
+                ? em.createNativeQuery("SELECT coalesce(sum(lines), 0) FROM finding_tally").getSingleResult()
+                : em.createNativeQuery("SELECT coalesce(sum(lines), 0) FROM finding_tally WHERE status = ?1")
+                        .setParameter(1, status.name()).getSingleResult();
+        return ((Number) n).longValue();
     }
 
     // ---------------------------------------------------------------- the steps

@@ -1,5 +1,6 @@
 package cn.dcjk.inspections.finding;
 
+import cn.dcjk.common.api.CsvWriter;
 import cn.dcjk.common.api.Page;
 import cn.dcjk.common.data.idempotency.Idempotent;
 import cn.dcjk.common.data.version.Versions;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,45 +40,46 @@ public class FindingResource {
     FindingLedger ledger;
 
     @GET
-    @Operation(summary = "Findings the caller may see, filtered by target unit, inspection, status and deadline light")
+    @Operation(summary = "Findings the caller may see, filtered by target unit, inspection, status and deadline light, in "
+            + "deadline order; deep pages by cursor: after=<deadline>_<id> of the last line seen (page is then ignored)")
     public Page<FindingView> list(@QueryParam("unit") String unit, @QueryParam("inspection") Long inspection,
             @QueryParam("status") FindingStatus status, @QueryParam("light") ProblemLedger.Light light,
+            @QueryParam("after") String after,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return ledger.list(new FindingLedger.Filter(unit, inspection, status, light), page, size);
+        return ledger.list(new FindingLedger.Filter(unit, inspection, status, light),
+                after == null ? null : FindingLedger.Cursor.parse(after), page, size);
     }
+
+    /** Lines the export pulls at a time. */
+    static final int EXPORT_PAGE = 500;
 
     @GET
     @Path("/ledger")
     @Produces("text/csv")
-    @Operation(summary = "The ledger (台账) as CSV, with the same filters")
+    @Operation(summary = "The ledger (台账) as CSV, with the same filters, streamed page by page")
     public Response csv(@QueryParam("unit") String unit, @QueryParam("inspection") Long inspection,
             @QueryParam("status") FindingStatus status, @QueryParam("light") ProblemLedger.Light light) {
-        List<FindingView> rows = ledger.all(new FindingLedger.Filter(unit, inspection, status, light));
-        StringBuilder csv = new StringBuilder("\uFEFFid,inspectionId,targetUnitCode,problem,responsibleSide,owner,"
-                + "deadline,status,light,fedBackAt,rectifications,lastVerification\r\n");
-        for (FindingView f : rows) {
-            csv.append(String.join(",", List.of(String.valueOf(f.id()), String.valueOf(f.inspectionId()),
-                    cell(f.targetUnitCode()), cell(f.problem()), cell(f.responsibleSide()), cell(f.owner()),
-                    String.valueOf(f.deadline()), f.status().name(), f.light() == null ? "" : f.light().name(),
-                    f.fedBackAt() == null ? "" : f.fedBackAt().toString(), String.valueOf(f.rectifications().size()),
-                    f.verifications().isEmpty() ? "" : cell(f.verifications().get(f.verifications().size() - 1)
-                            .outcome())))).append("\r\n");
-        }
-        return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
+        FindingLedger.Filter filter = new FindingLedger.Filter(unit, inspection, status, light);
+        StreamingOutput body = out -> {
+            CsvWriter csv = new CsvWriter(out, true).header("id", "inspectionId", "targetUnitCode", "problem",
+                    "responsibleSide", "owner", "deadline", "status", "light", "fedBackAt", "rectifications",
+                    "lastVerification");
+            FindingLedger.Cursor cursor = null;
+            List<FindingView> rows;
+            do {
+                rows = ledger.after(filter, cursor, EXPORT_PAGE);
+                for (FindingView f : rows) {
+                    csv.row(f.id(), f.inspectionId(), f.targetUnitCode(), f.problem(), f.responsibleSide(), f.owner(),
+                            f.deadline(), f.status(), f.light(), f.fedBackAt(), f.rectifications().size(),
+                            f.verifications().isEmpty() ? null : f.verifications().get(f.verifications().size() - 1).outcome());
+                }
+                cursor = rows.isEmpty() ? cursor : FindingLedger.Cursor.of(rows.get(rows.size() - 1));
+            } while (rows.size() == EXPORT_PAGE);
+            csv.flush();
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"findings-ledger.csv\"").build();
-    }
-
-    /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so spreadsheets do not run it as a formula. */
-    static String cell(String s) {
-        if (s == null) {
-            return "";
-        }
-        String v = s;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 
     @GET
