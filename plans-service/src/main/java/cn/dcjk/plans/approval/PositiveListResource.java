@@ -44,7 +44,9 @@ public class PositiveListResource {
     /** Rows the CSV cursor fetches at a time. */
     static final int FETCH = 1_000;
 
+    /** The {@code reads} pool: a replica when DB_READ_URL names one (the list tolerates seconds of lag). */
     @Inject
+    @io.quarkus.agroal.DataSource("reads")
     AgroalDataSource db;
 
     /** One entry of the positive list: nothing beyond what the organiser marked publishable. */
