@@ -63,7 +63,7 @@ public class UnitImport {
             // one import at a time, and no single-unit write in between: the comparison below stays exact
             em.createNativeQuery("LOCK TABLE unit IN SHARE ROW EXCLUSIVE MODE").executeUpdate();
         }
-        Map<String, UnitView> existing = existing();
+        Map<String, UnitView> existing = existing(rows);
         List<Rejected> rejected = new ArrayList<>();
         Map<String, Integer> byCode = new HashMap<>();
         boolean[] ok = new boolean[rows.size()];
@@ -148,15 +148,39 @@ public class UnitImport {
                 errors, null, ext, null);
     }
 
-    private Map<String, UnitView> existing() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> all = em.createNativeQuery("SELECT code, name, name_en, level, kind, branch, region_code, parent_code, "
-                + "retired FROM unit").getResultList();
-        Map<String, UnitView> map = new HashMap<>(all.size() * 2);
-        for (Object[] r : all) {
-            map.put((String) r[0], new UnitView((String) r[0], (String) r[1], (String) r[2],
-                    cn.dcjk.plans.unit.UnitLevel.valueOf((String) r[3]), cn.dcjk.plans.unit.UnitKind.valueOf((String) r[4]),
-                    cn.dcjk.plans.unit.Branch.valueOf((String) r[5]), (String) r[6], (String) r[7], (Boolean) r[8]));
+    /**
+     * The directory's units the file touches: its codes, their parents and the parents' ancestors (the
+     * chains a cycle could run through), fetched level by level, so a file costs its own size, not the
+     * directory's.
+     */
+    private Map<String, UnitView> existing(List<UnitInput> rows) {
+        Map<String, UnitView> map = new HashMap<>();
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        java.util.Set<String> next = new java.util.HashSet<>();
+        for (UnitInput in : rows) {
+            if (in != null && in.code() != null) {
+                next.add(in.code());
+            }
+            if (in != null && in.parentCode() != null) {
+                next.add(in.parentCode());
+            }
+        }
+        while (!next.isEmpty()) {
+            asked.addAll(next);
+            @SuppressWarnings("unchecked")
+            List<Object[]> found = em.createNativeQuery("SELECT code, name, name_en, level, kind, branch, region_code, "
+                    + "parent_code, retired FROM unit WHERE code = ANY(?1)").setParameter(1, next.toArray(String[]::new))
+                    .getResultList();
+            next = new java.util.HashSet<>();
+            for (Object[] r : found) {
+                UnitView u = new UnitView((String) r[0], (String) r[1], (String) r[2],
+                        cn.dcjk.plans.unit.UnitLevel.valueOf((String) r[3]), cn.dcjk.plans.unit.UnitKind.valueOf((String) r[4]),
+                        cn.dcjk.plans.unit.Branch.valueOf((String) r[5]), (String) r[6], (String) r[7], (Boolean) r[8]);
+                map.put(u.code(), u);
+                if (u.parentCode() != null && !asked.contains(u.parentCode())) {
+                    next.add(u.parentCode());
+                }
+            }
         }
         return map;
     }
