@@ -1,5 +1,6 @@
 package cn.dcjk.accountability;
 
+import cn.dcjk.testing.GatewayStamps;
 import cn.dcjk.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -11,6 +12,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(StubServices.class)
+@QuarkusTestResource(GatewayStamps.class)
 public final class AccountabilityTestResources {
     private AccountabilityTestResources() {
     }

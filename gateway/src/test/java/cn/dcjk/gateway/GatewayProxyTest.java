@@ -87,7 +87,9 @@ class GatewayProxyTest {
         given().auth().oauth2(PLANNER).header("X-HTTP-Method-Override", "DELETE")
                 .when().post("/api/v1/plans")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("type", equalTo("/problems/method-override-refused"));
+                .body("type", equalTo("/problems/ambiguous-request"))
+                .body("rule", equalTo("REQUEST-AMBIGUOUS"))
+                .body("decisionId", notNullValue());
     }
 
     @Test

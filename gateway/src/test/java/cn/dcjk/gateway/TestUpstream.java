@@ -24,6 +24,9 @@ public class TestUpstream implements QuarkusTestResourceLifecycleManager {
             "370102-ORG", unit("370102-ORG", "中共济南市历下区委组织部", "ORGANIZATION_DEPARTMENT", "COUNTY", "370102"),
             "370102-D-EDU", unit("370102-D-EDU", "历下区教育和体育局", "DEPARTMENT", "COUNTY", "370102"));
 
+    /** Every write that reached the upstream (method, uri as received, body, stamp), for the side-door tables. */
+    static final io.vertx.core.json.JsonArray WRITES = new io.vertx.core.json.JsonArray();
+
     private Vertx vertx;
     /** Back-tracing records received, with the Idempotency-Key they came with. */
     private final io.vertx.core.json.JsonArray received = new io.vertx.core.json.JsonArray();
@@ -77,6 +80,28 @@ public class TestUpstream implements QuarkusTestResourceLifecycleManager {
                 }
                 return;
             }
+            if (path.equals("/test/received")) {
+                synchronized (WRITES) {
+                    if (req.method().name().equals("DELETE")) {
+                        WRITES.clear();
+                    }
+                    req.response().putHeader("Content-Type", "application/json").end(WRITES.encode());
+                }
+                return;
+            }
+            if (!req.method().name().equals("GET") && !req.method().name().equals("HEAD")
+                    && !req.method().name().equals("OPTIONS")) {
+                synchronized (WRITES) {
+                    WRITES.add(new JsonObject().put("method", req.method().name()).put("uri", req.uri())
+                            .put("body", body.toString()).put("stamp", req.getHeader("Dcjk-Admission")));
+                }
+            }
+            if (path.equals("/api/v1/plans/located")) {
+                req.response().setStatusCode(201)
+                        .putHeader("Location", "http://127.0.0.1:" + req.localAddress().port() + "/api/v1/plans/9")
+                        .putHeader("Content-Location", "/api/v1/plans/9").end("{}");
+                return;
+            }
             if (path.startsWith("/api/v1/slow-things")) {
                 vertx.setTimer(3000, t -> req.response().end("late"));
                 return;
@@ -103,7 +128,7 @@ public class TestUpstream implements QuarkusTestResourceLifecycleManager {
                     .putHeader("Connection", "keep-alive, X-Upstream-Private")
                     .putHeader("X-Upstream-Private", "secret")
                     .end(new JsonObject().put("method", req.method().name()).put("path", path)
-                            .put("query", req.query()).put("headers", headers).put("body", body.toString()).encode());
+                            .put("query", req.query()).put("uri", req.uri()).put("headers", headers).put("body", body.toString()).encode());
         }));
         try {
             server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -124,6 +149,9 @@ public class TestUpstream implements QuarkusTestResourceLifecycleManager {
                 Map.entry("dcjk.gateway.upstreams.down.breaker-failures", "2"),
                 Map.entry("dcjk.gateway.upstreams.down.breaker-open-for", "1m"),
                 Map.entry("dcjk.directory.url", url),
+                Map.entry("dcjk.gateway.rate-limit.per-second", "100000"),
+                Map.entry("dcjk.gateway.rate-limit.burst", "100000"),
+                Map.entry("dcjk.admission.key", cn.dcjk.testing.GatewayStamps.KEY_BASE64),
                 Map.entry("dcjk.outbox.destinations.accountability.url", url),
                 Map.entry("dcjk.outbox.every", "1s"));
     }

@@ -31,8 +31,23 @@ public final class Tokens {
         if (dispatchingUnitCode != null) {
             claims.put("dispatching_unit_code", dispatchingUnitCode);
         }
-        return OidcWiremockTestResource.generateJwtToken(user, roles, "sub-" + user, "Bearer",
-                Set.of("https://service.example.com"), claims);
+        return withAudience(user, roles, claims, Set.of(AUDIENCE));
+    }
+
+    /** The audience every API token names; a token for another audience is refused (401). */
+    public static final String AUDIENCE = "dcjk-api";
+
+    /** A token of the realm for another client: everything right but the audience. */
+    public static String forAudience(String user, String role, String unitCode, String audience) {
+        Map<String, String> claims = new HashMap<>();
+        if (unitCode != null) {
+            claims.put("unit_code", unitCode);
+        }
+        return withAudience(user, Set.of(role), claims, Set.of(audience));
+    }
+
+    private static String withAudience(String user, Set<String> roles, Map<String, String> claims, Set<String> aud) {
+        return OidcWiremockTestResource.generateJwtToken(user, roles, "sub-" + user, "Bearer", aud, claims);
     }
 
     public static String bearer(String token) {

@@ -13,6 +13,13 @@ public final class Roles {
     public static final String INTEGRATOR = "integrator";
     public static final String ADMIN = "admin";
 
+    /** Every role of the suite (a token's other roles, such as the realm's defaults, grant nothing here). */
+    public static final java.util.Set<String> SUITE = java.util.Set.of(PLANNER, OFFICE_REVIEWER, COMMITTEE_APPROVER,
+            INSPECTION_TEAM, INSPECTED_UNIT, DISCIPLINE_OFFICER, COMPLAINT_HANDLER, AUDITOR, INTEGRATOR, ADMIN);
+
+    /** The audience every access token for the API must name (RFC 9068 section 4). */
+    public static final String AUDIENCE = "dcjk-api";
+
     /** Claims the realm's mappers put in every access token. */
     public static final String UNIT_CLAIM = "unit_code";
     public static final String DISPATCHING_UNIT_CLAIM = "dispatching_unit_code";

@@ -5,6 +5,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The caller as the gateway sees it after the token check; anonymous on public routes without a token. */
 public record CallerIdentity(String name, Set<String> roles, String unitCode, String dispatchingUnitCode) {
@@ -33,8 +34,21 @@ public record CallerIdentity(String name, Set<String> roles, String unitCode, St
         return this == ANONYMOUS;
     }
 
+    /** A token holding inspection-team acts as a team on every write. */
     public boolean actsAsInspectionTeam() {
         return roles.contains(Roles.INSPECTION_TEAM);
+    }
+
+    /** The roles of the suite this token holds (the realm's default roles aside). */
+    public Set<String> suiteRoles() {
+        Set<String> s = new TreeSet<>(roles);
+        s.retainAll(Roles.SUITE);
+        return s;
+    }
+
+    /** inspection-team together with another role of the suite: a write could be read as either. */
+    public boolean ambiguousRoles() {
+        return actsAsInspectionTeam() && suiteRoles().size() > 1;
     }
 
     private static String claim(JsonWebToken jwt, String name) {

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Every policy decision, allow and deny, is stored before the answer goes out; every deny is also
- * queued, in the same transaction, for accountability-service's back-tracing register (article
+ * Every policy decision, allow and deny, and every refusal of a request that could be read two ways,
+ * is stored before the answer goes out; every NO-DIRECT-DEMAND deny is also queued, in the same transaction, for accountability-service's back-tracing register (article
  * 32), idempotent on the decision id and retried by the outbox while that service is down. The
  * write runs on a worker thread, never on the event loop.
  */
@@ -43,7 +43,7 @@ public class DecisionLog {
                         .setParameter(10, d.outcome().name()).setParameter(11, truncate(d.reason(), 1000))
                         .setParameter(12, d.recipientUnitCode())
                         .executeUpdate();
-                if (d.outcome() == Decision.Outcome.DENY) {
+                if (d.outcome() == Decision.Outcome.DENY && d.rule().equals(ChannelPolicy.RULE.name())) {
                     outbox.enqueue(UUID.fromString(d.id()), "accountability", "/api/v1/backtracing", backtracing(d));
                 }
             });

@@ -1,5 +1,7 @@
 package cn.dcjk.gateway.proxy;
 
+import cn.dcjk.common.request.AdmissionStamp;
+import cn.dcjk.common.request.CanonicalTarget;
 import cn.dcjk.common.request.ProblemResponses;
 import cn.dcjk.common.request.RequestIds;
 import cn.dcjk.gateway.auth.CallerIdentity;
@@ -7,13 +9,15 @@ import cn.dcjk.gateway.auth.TokenGate;
 import cn.dcjk.gateway.policy.ChannelPolicy;
 import cn.dcjk.gateway.route.GatewayConfig;
 import cn.dcjk.gateway.route.RateLimiter;
-import cn.dcjk.gateway.route.RequestPath;
 import cn.dcjk.gateway.route.UpstreamClient;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -25,19 +29,24 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * The only entry: every /api request is authenticated, routed by path prefix, checked by the
- * channel policy where it applies, and proxied without blocking. Bodies stream through unless
- * the policy has to read them.
+ * The only entry: every /api request is read once in canonical form ({@link CanonicalTarget}),
+ * refused when it could be read two ways, authenticated, routed by path prefix, judged by the
+ * channel policy, stamped ({@link AdmissionStamp}) when it writes, and forwarded in exactly the
+ * form that was judged. Nothing blocks an event loop.
  */
 @ApplicationScoped
 public class Gateway {
@@ -46,10 +55,12 @@ public class Gateway {
 
     /** Hop-by-hop headers (RFC 9110 7.6.1) never cross the gateway. */
     static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
-    /** Headers by which some frameworks let a POST pretend to be another method: refused, never honoured. */
-    static final List<String> METHOD_OVERRIDES = List.of("x-http-method-override", "x-http-method",
-            "x-method-override");
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
+            "http2-settings");
+    /** Methods the suite serves; any other is refused before routing. */
+    static final Set<HttpMethod> METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.POST,
+            HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+    static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     /** The gateway's own resources, served here rather than proxied. */
     static final List<String> LOCAL = List.of("/api/v1/gateway", "/api/v1/rules");
@@ -62,20 +73,35 @@ public class Gateway {
     TokenGate tokens;
     @Inject
     ChannelPolicy policy;
-
+    @Inject
+    RequestChecks checks;
+    @Inject
+    Refusals refusals;
     @Inject
     OpenApiMerger openApi;
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "dcjk.admission.key")
+    Optional<String> admissionKey;
+    @ConfigProperty(name = "dcjk.public-url")
+    Optional<String> publicUrl;
 
     private List<UpstreamClient> upstreams;
     private List<PublicRoute> publicRoutes;
     private RateLimiter limiter;
+    private AdmissionStamp stamp;
 
     record PublicRoute(HttpMethod method, String path, boolean prefix) {
-        boolean matches(HttpMethod m, RequestPath p) {
+        boolean matches(HttpMethod m, CanonicalTarget t) {
             if (!method.equals(m) && !(method.equals(HttpMethod.GET) && m.equals(HttpMethod.HEAD))) {
                 return false;
             }
-            return prefix ? p.under(path) : p.lower().equals(path.toLowerCase(Locale.ROOT));
+            return prefix ? t.path().startsWith(path + "/") && t.segments().size() > segments(path) : t.path().equals(path);
+        }
+
+        private static int segments(String p) {
+            return p.substring(1).split("/").length;
         }
     }
 
@@ -86,8 +112,21 @@ public class Gateway {
         list.sort(Comparator.comparing((UpstreamClient u) -> u.prefixes.stream().mapToInt(String::length).max()
                 .orElse(0)).reversed());
         upstreams = List.copyOf(list);
+        for (UpstreamClient u : upstreams) {
+            Gauge.builder("dcjk_gateway_breaker_open", u.breaker, b -> b.open() ? 1 : 0)
+                    .description("1 while the circuit breaker of an upstream is open").tag("upstream", u.name)
+                    .register(registry);
+        }
         publicRoutes = config.publicRoutes().stream().map(Gateway::publicRoute).toList();
         limiter = new RateLimiter(config.rateLimit().perSecond(), config.rateLimit().burst());
+        stamp = AdmissionStamp.fromConfig(admissionKey).orElseGet(() -> {
+            LOG.warn("No dcjk.admission.key (DCJK_ADMISSION_KEY) configured: writes are stamped with a key of this "
+                    + "process only, which services that require stamps will refuse");
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return new AdmissionStamp(key);
+        });
+        refusals.limiter(limiter);
         vertx.setPeriodic(60_000, t -> limiter.prune());
         router.route().order(-100).handler(this::handle);
     }
@@ -106,54 +145,49 @@ public class Gateway {
 
     void handle(RoutingContext rc) {
         HttpServerRequest req = rc.request();
-        RequestPath path = RequestPath.parse(req.path());
-        if (path == null) {
-            refuse(rc, 400, "ambiguous-path", "请求路径无法无歧义地解析", "Ambiguous request path",
-                    "路径含有非法转义、控制字符、反斜杠或越出根目录", "The path has bad escapes, control characters, "
-                            + "backslashes or climbs above the root");
+        CanonicalTarget target;
+        try {
+            target = CanonicalTarget.parse(req.path(), req.query());
+        } catch (CanonicalTarget.Refused e) {
+            refusals.ambiguous(rc, CallerIdentity.ANONYMOUS, req.uri(), 400, "请求目标无法无歧义地解析：" + e.reasonZh,
+                    "The request target cannot be read unambiguously: " + e.getMessage());
             return;
         }
-        if (!path.under("/api")) {
-            if (path.lower().equals(OpenApiMerger.PATH) && req.method() == HttpMethod.GET && openApi.merges(req)) {
+        if (!target.pathAsSent()) {
+            refusals.ambiguous(rc, CallerIdentity.ANONYMOUS, req.uri(), 400, "请求路径须为规范写法："
+                    + target.encodedPath(), "The path must be spelled canonically: " + target.encodedPath());
+            return;
+        }
+        if (!target.under("/api")) {
+            if (target.path().equals(OpenApiMerger.PATH) && req.method() == HttpMethod.GET && openApi.merges(req)) {
                 openApi.serve(rc, upstreams);
                 return;
             }
             rc.next();
             return;
         }
-        if (LOCAL.stream().anyMatch(path::under)) {
-            if (!path.canonical() || LOCAL.stream().noneMatch(l -> path.path().startsWith(l))) {
-                refuse(rc, 404, "not-found", "资源不存在", "Not found", "未找到：" + path.path(), "No " + path.path());
-                return;
-            }
+        if (LOCAL.stream().anyMatch(target::under)) {
             rc.next();
             return;
         }
-        UpstreamClient upstream = route(path);
+        UpstreamClient upstream = route(target);
         if (upstream == null) {
-            refuse(rc, 404, "not-found", "资源不存在", "Not found", "未找到：" + path.path(), "No " + path.path());
+            refuse(rc, 404, "not-found", "资源不存在", "Not found", "未找到：" + target.path(), "No " + target.path());
             return;
         }
-        for (String override : METHOD_OVERRIDES) {
-            if (req.headers().contains(override)) {
-                refuse(rc, 400, "method-override-refused", "不接受方法覆盖", "Method override refused",
-                        "请求头 " + override + " 不被接受：请直接使用所需的 HTTP 方法",
-                        "The header " + override + " is not accepted: use the HTTP method itself");
-                return;
-            }
-        }
-        if (req.headers().contains(HttpHeaders.CONTENT_LENGTH) && req.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-            refuse(rc, 400, "ambiguous-length", "请求长度有歧义", "Ambiguous request length",
-                    "Content-Length 与 Transfer-Encoding 不能同时出现",
-                    "Content-Length and Transfer-Encoding cannot both be present");
+        RequestChecks.Problem problem = checks.check(req, config.maxBodyBytes());
+        if (problem != null) {
+            refusals.ambiguous(rc, CallerIdentity.ANONYMOUS, target.encoded(), problem.status(), problem.zh(),
+                    problem.en());
             return;
         }
+        Templates.label(req, target);
         req.pause();
         Context context = vertx.getOrCreateContext();
-        boolean isPublic = publicRoutes.stream().anyMatch(r -> r.matches(req.method(), path));
+        boolean isPublic = publicRoutes.stream().anyMatch(r -> r.matches(req.method(), target));
         String token = TokenGate.bearer(req.getHeader(HttpHeaders.AUTHORIZATION));
         if (token == null && isPublic) {
-            admit(rc, path, upstream, CallerIdentity.ANONYMOUS);
+            admit(rc, target, upstream, CallerIdentity.ANONYMOUS);
             return;
         }
         if (token == null || token.isEmpty()) {
@@ -161,11 +195,11 @@ public class Gateway {
             return;
         }
         tokens.verify(token).subscribe().with(
-                identity -> context.runOnContext(v -> admit(rc, path, upstream, CallerIdentity.of(identity))),
+                identity -> context.runOnContext(v -> admit(rc, target, upstream, CallerIdentity.of(identity))),
                 failure -> context.runOnContext(v -> unauthenticated(rc)));
     }
 
-    private void admit(RoutingContext rc, RequestPath path, UpstreamClient upstream, CallerIdentity caller) {
+    private void admit(RoutingContext rc, CanonicalTarget target, UpstreamClient upstream, CallerIdentity caller) {
         String client = caller.anonymous()
                 ? "address:" + (rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress())
                 : "caller:" + caller.name();
@@ -176,27 +210,47 @@ public class Gateway {
                     "请于 " + wait + " 秒后重试", "Retry in " + wait + " s");
             return;
         }
-        policy.admit(rc, path, upstream, caller).onComplete(ar -> {
-            if (ar.failed()) {
-                LOG.errorf(ar.cause(), "Policy failure on %s", path.path());
-                refuse(rc, 500, "internal", "内部错误", "Internal error", "发生意外错误，请将请求编号告知运维人员",
-                        "An unexpected error occurred; quote the request id to the operators");
+        HttpServerRequest req = rc.request();
+        if (SAFE.contains(req.method())) {
+            forward(rc, target, upstream, null, null);
+            return;
+        }
+        RequestChecks.readBody(req, config.maxBodyBytes()).onComplete(read -> {
+            if (read.failed()) {
+                if (read.cause() instanceof RequestChecks.TooLarge) {
+                    refusals.ambiguous(rc, caller, target.encoded(), 413, "请求体超过 " + config.maxBodyBytes() + " 字节",
+                            "The body exceeds " + config.maxBodyBytes() + " bytes");
+                } else {
+                    LOG.debugf("Client went away before its body was read: %s", read.cause().toString());
+                    if (!rc.response().ended()) {
+                        rc.response().reset();
+                    }
+                }
                 return;
             }
-            ChannelPolicy.Admission admission = ar.result();
-            if (admission.refusal() != null) {
-                rc.request().resume();
-                ProblemResponses.write(rc, admission.refusal());
-                return;
-            }
-            forward(rc, path, upstream, admission.body());
+            Buffer body = read.result();
+            policy.admit(rc, target, caller, body).onComplete(ar -> {
+                if (ar.failed()) {
+                    LOG.errorf(ar.cause(), "Policy failure on %s", target.path());
+                    rc.response().putHeader("Retry-After", "5");
+                    refuse(rc, 503, "dependency-unavailable", "服务暂不可用", "Service unavailable",
+                            "网关暂时无法作出决定，请稍后重试", "The gateway cannot decide now; retry later");
+                    return;
+                }
+                ChannelPolicy.Admission admission = ar.result();
+                if (admission.refusal() != null) {
+                    ProblemResponses.write(rc, admission.refusal());
+                    return;
+                }
+                forward(rc, target, upstream, body, admission.decisionId());
+            });
         });
     }
 
-    UpstreamClient route(RequestPath path) {
+    UpstreamClient route(CanonicalTarget target) {
         for (UpstreamClient u : upstreams) {
             for (String prefix : u.prefixes) {
-                if (path.under(prefix)) {
+                if (target.under(prefix)) {
                     return u;
                 }
             }
@@ -204,50 +258,55 @@ public class Gateway {
         return null;
     }
 
-    private void forward(RoutingContext rc, RequestPath path, UpstreamClient upstream, Buffer body) {
+    private void forward(RoutingContext rc, CanonicalTarget target, UpstreamClient upstream, Buffer body,
+            String decisionId) {
         HttpServerRequest req = rc.request();
         if (!upstream.breaker.allow()) {
+            rc.response().putHeader("Retry-After", String.valueOf(upstream.breaker.retryAfterSeconds()));
             refuse(rc, 503, "upstream-unavailable", "服务暂不可用", "Service unavailable",
                     upstream.name + " 暂时不可用（熔断中），请稍后重试",
                     upstream.name + " is unavailable (circuit open); retry later");
             return;
         }
-        String query = req.query();
+        MultiMap headers = forwardHeaders(rc, req);
+        if (body != null) {
+            headers.set(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length()));
+            headers.set(AdmissionStamp.HEADER, stamp.sign(decisionId != null ? decisionId : UUID.randomUUID().toString(),
+                    Instant.now().getEpochSecond(), req.method().name(), target.encoded(),
+                    AdmissionStamp.sha256(body.getBytes()), req.getHeader(HttpHeaders.AUTHORIZATION)));
+        }
         RequestOptions options = new RequestOptions()
                 .setMethod(req.method())
                 .setHost(upstream.host)
                 .setPort(upstream.port)
-                .setURI(path.path() + (query == null ? "" : "?" + query))
-                .setHeaders(forwardHeaders(rc, req))
+                .setURI(target.encoded())
+                .setHeaders(headers)
                 .setIdleTimeout(upstream.timeoutMillis);
-        boolean hasBody = body != null || req.headers().contains(HttpHeaders.TRANSFER_ENCODING)
-                || contentLength(req) > 0;
+        boolean[] clientGone = {false};
         upstream.client.request(options)
                 .compose(out -> {
-                    if (body != null) {
-                        out.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length()));
-                        return out.send(body);
-                    }
-                    if (hasBody) {
-                        if (!req.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
-                            out.setChunked(true);
+                    rc.response().closeHandler(v -> {
+                        if (!rc.response().ended()) {
+                            clientGone[0] = true;
+                            out.reset();
                         }
-                        return out.send(req);
-                    }
+                    });
                     req.resume();
-                    return out.send();
+                    return body != null ? out.send(body) : out.send();
                 })
                 .onSuccess(in -> relay(rc, upstream, in))
-                .onFailure(err -> upstreamFailed(rc, upstream, err));
+                .onFailure(err -> upstreamFailed(rc, upstream, err, clientGone[0]));
     }
 
     private MultiMap forwardHeaders(RoutingContext rc, HttpServerRequest req) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        Set<String> named = connectionNamed(req.headers().get(HttpHeaders.CONNECTION));
+        Set<String> named = RequestChecks.connectionNamed(req.headers().get(HttpHeaders.CONNECTION));
         for (Map.Entry<String, String> h : req.headers()) {
-            String n = h.getKey().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(n) && !named.contains(n) && !n.startsWith("x-forwarded-")
-                    && !n.equals("forwarded") && !n.equals(RequestIds.HEADER.toLowerCase(Locale.ROOT))) {
+            String n = h.getKey().toLowerCase(java.util.Locale.ROOT);
+            if (!HOP_BY_HOP.contains(n) && !named.contains(n) && !n.startsWith("x-forwarded-") && !n.startsWith(":")
+                    && !n.equals("forwarded") && !n.equals("content-length")
+                    && !n.equals(AdmissionStamp.HEADER.toLowerCase(java.util.Locale.ROOT))
+                    && !n.equals(RequestIds.HEADER.toLowerCase(java.util.Locale.ROOT))) {
                 headers.add(h.getKey(), h.getValue());
             }
         }
@@ -269,16 +328,23 @@ public class Gateway {
             upstream.breaker.success();
         }
         HttpServerResponse out = rc.response();
-        if (out.ended()) {
+        if (out.ended() || out.closed()) {
             in.request().reset();
             return;
         }
         out.setStatusCode(in.statusCode());
-        out.setStatusMessage(in.statusMessage());
-        Set<String> named = connectionNamed(in.headers().get(HttpHeaders.CONNECTION));
+        if (!rc.request().version().name().startsWith("HTTP_2")) {
+            out.setStatusMessage(in.statusMessage());
+        }
+        Set<String> named = RequestChecks.connectionNamed(in.headers().get(HttpHeaders.CONNECTION));
         for (Map.Entry<String, String> h : in.headers()) {
-            String n = h.getKey().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(n) && !named.contains(n) && !n.equals("x-request-id")) {
+            String n = h.getKey().toLowerCase(java.util.Locale.ROOT);
+            if (HOP_BY_HOP.contains(n) || named.contains(n) || n.equals("x-request-id")) {
+                continue;
+            }
+            if (n.equals("location") || n.equals("content-location")) {
+                out.headers().add(h.getKey(), PublicUrls.rewrite(h.getValue(), upstream, publicBase(rc)));
+            } else {
                 out.headers().add(h.getKey(), h.getValue());
             }
         }
@@ -287,13 +353,24 @@ public class Gateway {
         }
         in.pipeTo(out).onFailure(err -> {
             LOG.debugf("Relay from %s interrupted: %s", upstream.name, err.getMessage());
-            if (!out.ended()) {
+            in.request().reset();
+            if (!out.ended() && !out.closed()) {
                 out.reset();
             }
         });
     }
 
-    private void upstreamFailed(RoutingContext rc, UpstreamClient upstream, Throwable err) {
+    private String publicBase(RoutingContext rc) {
+        return publicUrl.filter(s -> !s.isBlank()).map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s)
+                .orElseGet(() -> (rc.request().scheme() == null ? "http" : rc.request().scheme()) + "://"
+                        + rc.request().authority());
+    }
+
+    private void upstreamFailed(RoutingContext rc, UpstreamClient upstream, Throwable err, boolean clientGone) {
+        if (clientGone || rc.response().closed()) {
+            LOG.debugf("Client of %s went away; its upstream request was cancelled", upstream.name);
+            return;
+        }
         upstream.breaker.failure();
         boolean timeout = err instanceof java.util.concurrent.TimeoutException
                 || err.getClass().getSimpleName().contains("Timeout");
@@ -302,28 +379,9 @@ public class Gateway {
             refuse(rc, 504, "upstream-timeout", "上游服务超时", "Upstream timeout",
                     upstream.name + " 未在时限内答复", upstream.name + " did not answer in time");
         } else {
+            rc.response().putHeader("Retry-After", "5");
             refuse(rc, 502, "upstream-failure", "上游服务不可达", "Bad gateway",
                     upstream.name + " 无法连接", upstream.name + " cannot be reached");
-        }
-    }
-
-    private static Set<String> connectionNamed(String connection) {
-        if (connection == null) {
-            return Set.of();
-        }
-        Set<String> names = new java.util.HashSet<>();
-        for (String s : connection.split(",")) {
-            names.add(s.trim().toLowerCase(Locale.ROOT));
-        }
-        return names;
-    }
-
-    private static long contentLength(HttpServerRequest req) {
-        String v = req.getHeader(HttpHeaders.CONTENT_LENGTH);
-        try {
-            return v == null ? -1 : Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 
@@ -335,15 +393,14 @@ public class Gateway {
 
     static void refuse(RoutingContext rc, int status, String slug, String titleZh, String titleEn, String zh,
             String en) {
-        rc.request().resume();
-        ProblemResponses.write(rc, status, slug, titleZh, titleEn, zh, en);
+        Refusals.answer(rc, status, slug, titleZh, titleEn, zh, en);
     }
 
-    /** Used by the readiness check. */
+    /** Used by the readiness data: whether an upstream answers its liveness probe. */
     public Future<Boolean> ping(UpstreamClient u) {
         return u.client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(u.host).setPort(u.port)
                         .setURI("/q/health/live").setIdleTimeout(2000))
-                .compose(r -> r.send())
+                .compose(HttpClientRequest::send)
                 .compose(r -> r.body().map(b -> r.statusCode() == 200))
                 .otherwise(false);
     }

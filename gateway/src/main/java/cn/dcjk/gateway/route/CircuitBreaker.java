@@ -47,6 +47,16 @@ public final class CircuitBreaker {
         }
     }
 
+    /** Seconds until an open breaker lets a trial through (at least 1), for Retry-After. */
+    public long retryAfterSeconds() {
+        long opened = openedAt.get();
+        if (opened < 0) {
+            return 1;
+        }
+        long left = openNanos - (System.nanoTime() - opened);
+        return Math.max(1, (left + 999_999_999L) / 1_000_000_000L);
+    }
+
     public boolean open() {
         return openedAt.get() >= 0;
     }

@@ -1,5 +1,6 @@
 package cn.dcjk.common.data.outbox;
 
+import cn.dcjk.common.request.AdmissionStamp;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.oidc.client.OidcClient;
@@ -17,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -72,13 +74,17 @@ public class OutboxRelay {
             return;
         }
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base.get() + path))
+            String authorization = "Bearer " + token();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base.get() + path))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", id.toString())
-                    .header("Authorization", "Bearer " + token())
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
+                    .header("Authorization", authorization)
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            // an internal sender holds the admission key and stamps its own delivery, as the gateway does
+            stamp().ifPresent(s -> builder.header(AdmissionStamp.HEADER, s.sign(id.toString(),
+                    Instant.now().getEpochSecond(), "POST", path, AdmissionStamp.sha256(body), authorization)));
+            HttpRequest request = builder.build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (status / 100 == 2 || status == 409) {
@@ -96,6 +102,17 @@ public class OutboxRelay {
             Thread.currentThread().interrupt();
             retry(id, attempts, null, "interrupted");
         }
+    }
+
+    private volatile Optional<AdmissionStamp> stamp;
+
+    private Optional<AdmissionStamp> stamp() {
+        Optional<AdmissionStamp> s = stamp;
+        if (s == null) {
+            s = AdmissionStamp.fromConfig(config.getOptionalValue("dcjk.admission.key", String.class));
+            stamp = s;
+        }
+        return s;
     }
 
     private String token() {
