@@ -56,8 +56,9 @@ class ProvinceScaleBenchmark {
 
     @Test
     void provinceScale() throws Exception {
-        Map<String, Supplier<Object>> reads = reads(); // tokens live minutes: each phase takes fresh ones
-        double lookupSeed = median(() -> lookup("370102-D-EDU"));
+        // tokens live minutes: each phase takes fresh ones
+        String reader = Tokens.token("planner", "planner", "370000-D-ENV");
+        double lookupSeed = median(() -> lookup(reader, "370102-D-EDU"));
 
         List<UnitInput> tree = ProvinceTree.units();
         long t0 = System.nanoTime();
@@ -68,10 +69,12 @@ class ProvinceScaleBenchmark {
         }
         double importSeconds = (System.nanoTime() - t0) / 1e9;
         long units = ((Number) em.createNativeQuery("SELECT count(*) FROM unit").getSingleResult()).longValue();
-        double lookupTree = median(() -> lookup("371702-D-EDU"));
+        String reader2 = Tokens.token("planner", "planner", "370000-D-ENV");
+        double lookupTree = median(() -> lookup(reader2, "371702-D-EDU"));
         System.out.printf("BENCHMARK progress: imported %d units in %.1f s%n", tree.size(), importSeconds);
 
         seed(0, CURRENT, 2027, 2027);
+        Map<String, Supplier<Object>> reads = reads();
         Map<String, Double> small = new LinkedHashMap<>();
         reads.forEach((name, call) -> small.put(name, median(call)));
         System.out.println("BENCHMARK progress: at 1k " + small);
@@ -120,8 +123,8 @@ class ProvinceScaleBenchmark {
         return reads;
     }
 
-    static Object lookup(String code) {
-        return given().auth().oauth2(Tokens.token("planner", "planner", "370000-D-ENV")).when().get("/api/v1/units/" + code).then().statusCode(200)
+    static Object lookup(String token, String code) {
+        return given().auth().oauth2(token).when().get("/api/v1/units/" + code).then().statusCode(200)
                 .extract().asByteArray();
     }
 
