@@ -28,8 +28,8 @@ import static io.restassured.RestAssured.given;
 @Tag("benchmark")
 class GatewayScaleBenchmark {
 
-    static final int ROUNDS = 100;
-    static final int WARMUP = 50;
+    static final int ROUNDS = 60;
+    static final int WARMUP = 30;
 
     @Inject
     EntityManager em;
@@ -46,13 +46,12 @@ class GatewayScaleBenchmark {
             seed(1_000 + done, 111_000, false);
         }
         analyze();
-        auditor = Tokens.token("auditor", "auditor", "370000-PO"); // tokens live minutes
         double large = median(GatewayScaleBenchmark::firstPageOfTheDay);
         StringBuilder out = new StringBuilder("\nBENCHMARK province scale (gateway)\n");
         out.append(String.format("  decision log, first page of a day: %.2f ms at 1k, %.2f ms at 1M, ratio %.2f%n",
                 small, large, large / small));
 
-        String auth = "Bearer " + auditor;
+        String auth = "Bearer " + auditor();
         directory.clear();
         directory.unit("370102-DIS", auth).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         double fewUnits = lookupNanos(auth);
@@ -69,9 +68,19 @@ class GatewayScaleBenchmark {
     }
 
     static String auditor = Tokens.token("auditor", "auditor", "370000-PO");
+    static long issued = System.nanoTime();
+
+    /** Test tokens live minutes, a phase on a busy machine may take longer: renewed every minute. */
+    static String auditor() {
+        if (System.nanoTime() - issued > 60_000_000_000L) {
+            auditor = Tokens.token("auditor", "auditor", "370000-PO");
+            issued = System.nanoTime();
+        }
+        return auditor;
+    }
 
     static Object firstPageOfTheDay() {
-        return given().auth().oauth2(auditor).queryParam("from", "2027-03-15T00:00:00Z").queryParam("to", "2027-03-16T00:00:00Z")
+        return given().auth().oauth2(auditor()).queryParam("from", "2027-03-15T00:00:00Z").queryParam("to", "2027-03-16T00:00:00Z")
                 .when().get("/api/v1/gateway/decisions").then().statusCode(200).extract().asByteArray();
     }
 
