@@ -110,6 +110,12 @@ wait_http "http://127.0.0.1:$KC_PORT/realms/dcjk/.well-known/openid-configuratio
 export OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KC_PORT/realms/dcjk"
 export DB_USER=dcjk DB_PASSWORD=dcjk JSON_LOGS="${JSON_LOGS:-false}" QUARKUS_HTTP_HOST="${QUARKUS_HTTP_HOST:-127.0.0.1}"
 export PLANS_URL=http://127.0.0.1:8081 INSPECTIONS_URL=http://127.0.0.1:8082 ACCOUNTABILITY_URL=http://127.0.0.1:8083
+# The key of the gateway's admission stamps, shared with the services (article 27's binding); made once.
+if [ ! -s "$ROOT/.local/admission.key" ]; then
+  (umask 077; head -c 32 /dev/urandom | base64 > "$ROOT/.local/admission.key")
+fi
+DCJK_ADMISSION_KEY="$(cat "$ROOT/.local/admission.key")"
+export DCJK_ADMISSION_KEY
 for s in "${SERVICES[@]}"; do
   name=${s%%:*}; port=${s##*:}
   if alive "$RUN/$name.pid"; then

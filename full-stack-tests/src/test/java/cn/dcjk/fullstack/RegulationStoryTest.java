@@ -272,6 +272,59 @@ class RegulationStoryTest {
     }
 
     @Test
+    @Order(10)
+    @DisplayName("10b. no side door: other spellings, other channels, tokens for other clients, the service bypassed")
+    void noSideDoorReachesALowerBody() throws Exception {
+        assumeTrue(findingId != null, "no finding was filed");
+        String team = keycloak.token("inspection-team");
+        List<String> lower = List.of(COUNTY_DISCIPLINE, "370102-PC", "370102-GOV", "370102-ORG");
+        int refused = 0;
+        for (String unit : lower) {
+            for (String path : List.of("/api/v1/accountability/referrals", "/api/v1/plans/..%2F..%2Faccountability/referrals",
+                    "/api/v1/complaints/%2e%2e/accountability/referrals", "/api/v1//accountability/referrals")) {
+                int status = given().auth().oauth2(team).contentType(ContentType.JSON).urlEncodingEnabled(false)
+                        .body(referral("ACCOUNTABILITY_SUGGESTION", unit)).when().post(path).then().extract().statusCode();
+                assertTrue(status == 400 || status == 403, path + " → " + unit + " answered " + status);
+                refused++;
+            }
+            int letter = given().auth().oauth2(team).contentType(ContentType.JSON)
+                    .body(Map.of("handlerUnitCode", unit, "anonymous", true, "accusedName", "张三",
+                            "accusedUnitCode", VISITED, "content", "建议问责"))
+                    .when().post("/api/v1/complaints").then().extract().statusCode();
+            assertEquals(403, letter, "a team's letter to " + unit);
+            refused++;
+        }
+        // the service itself, bypassing the gateway: a write without the gateway's stamp is never executed
+        given().auth().oauth2(team).contentType(ContentType.JSON).body(referral("ACCOUNTABILITY_SUGGESTION", ORGANISER))
+                .when().post(stack.url("accountability-service") + "/api/v1/accountability/referrals")
+                .then().statusCode(403).body("type", org.hamcrest.Matchers.containsString("admission-required"));
+        // a token the realm issued to a client without the dcjk-api audience is refused everywhere
+        io.restassured.response.Response other = given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "planner").formParam("password", Keycloak.PASSWORD)
+                .when().post(stack.keycloakUrl() + "/realms/" + Stack.REALM + "/protocol/openid-connect/token");
+        if (other.statusCode() == 200) {
+            String foreign = other.jsonPath().getString("access_token");
+            given().auth().oauth2(foreign).when().get("/api/v1/plans").then().statusCode(401);
+            for (String service : List.of("plans-service", "inspections-service", "accountability-service")) {
+                given().auth().oauth2(foreign).when().get(stack.url(service) + "/api/v1/rules").then().statusCode(401);
+            }
+        }
+        try (java.sql.Connection c = stack.database("accountability-service");
+                java.sql.PreparedStatement q = c.prepareStatement("SELECT (SELECT count(*) FROM referral WHERE "
+                        + "recipient_unit_code = ANY (?)) + (SELECT count(*) FROM complaint_letter WHERE "
+                        + "handler_unit_code = ANY (?) AND created_by = 'inspection-team')")) {
+            q.setArray(1, c.createArrayOf("varchar", lower.toArray()));
+            q.setArray(2, c.createArrayOf("varchar", lower.toArray()));
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                r.next();
+                assertEquals(0, r.getLong(1), "accountability matters that reached a lower body after " + refused
+                        + " attempts");
+            }
+        }
+    }
+
+    @Test
     @Order(11)
     @DisplayName("11. the refusal reaches the back-tracing register through the gateway's outbox")
     void theRefusalReachesTheBacktracingRegister() {

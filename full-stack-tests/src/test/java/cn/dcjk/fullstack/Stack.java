@@ -52,6 +52,9 @@ final class Stack {
 
     private final Map<String, Process> processes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** The admission-stamp key shared by the gateway and the services of this run. */
+    static final String ADMISSION_KEY = java.util.Base64.getEncoder().encodeToString(
+            new java.security.SecureRandom().generateSeed(32));
     private LocalPostgres postgres;
     private String jdbcBase;
     private int keycloakPort;
@@ -122,6 +125,11 @@ final class Stack {
         }
     }
 
+    /** A connection to a service's database, for tests that count what was written. */
+    Connection database(String service) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(service), "postgres", "");
+    }
+
     private String jdbcUrl(String service) {
         return jdbcBase + "dcjk_" + service.replace("-service", "");
     }
@@ -181,6 +189,7 @@ final class Stack {
         env.put("ACCOUNTABILITY_URL", url("accountability-service"));
         env.put("JSON_LOGS", "false");
         env.put("DCJK_OUTBOX_EVERY", "1s");
+        env.put("DCJK_ADMISSION_KEY", ADMISSION_KEY);
         launch(service, pb);
     }
 

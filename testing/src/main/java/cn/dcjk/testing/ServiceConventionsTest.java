@@ -75,6 +75,9 @@ public abstract class ServiceConventionsTest {
         given().auth().oauth2(Tokens.forAudience("planner", "planner", "370000-D-ENV", "another-client"))
                 .when().get("/api/v1/rules")
                 .then().statusCode(401).contentType("application/problem+json");
+        String none = io.quarkus.test.oidc.server.OidcWiremockTestResource.generateJwtToken("planner",
+                java.util.Set.of("planner"), "sub-planner", "Bearer", java.util.Set.of(), Map.of());
+        given().auth().oauth2(none).when().get("/api/v1/rules").then().statusCode(401);
     }
 
     /** Article 27, policy by capability: every write route this service serves is classified for the channel rule. */

@@ -1,7 +1,9 @@
 package cn.dcjk.accountability.complaint;
 
 import cn.dcjk.accountability.access.Access;
+import cn.dcjk.accountability.access.ChannelGuard;
 import cn.dcjk.accountability.directory.Directory;
+import cn.dcjk.common.channel.AccountabilityWords;
 import cn.dcjk.accountability.directory.UnitInfo;
 import cn.dcjk.accountability.rules.AccountabilityRules;
 import cn.dcjk.accountability.rules.CompetentBody;
@@ -45,9 +47,13 @@ public class ComplaintService {
     AuditTrail audit;
     @Inject
     AccountabilityRules rules;
+    @Inject
+    ChannelGuard channel;
 
     @Transactional
     public ComplaintLetter intake(ComplaintInputs.Intake in) {
+        // a team does not send letters to the bodies below it (article 27): the lawful route is its dispatching unit
+        channel.check(null, AccountabilityWords.mentioned(in.content()), in.handlerUnitCode(), in.accusedUnitCode());
         boolean handler = !caller.anonymous() && caller.has(Roles.COMPLAINT_HANDLER);
         ComplaintLetter l = new ComplaintLetter();
         if (handler) {

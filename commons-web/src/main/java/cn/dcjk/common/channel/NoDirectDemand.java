@@ -76,15 +76,6 @@ public final class NoDirectDemand {
                     Map.of("dispatchingUnitCode", c.dispatchingUnitCode())));
             return findings;
         }
-        if (c.kind() != null && FORBIDDEN_KINDS.contains(c.kind())) {
-            findings.add(Finding.of(RULE, Severity.PROHIBITED, c.kind().equals("START_ACCOUNTABILITY")
-                            ? "不得要求下一级纪检监察机关和组织部门在督查检查考核活动中同步启动问责机制（第二十七条）"
-                            : "督查检查考核组不得提出问责要求（第二十七条）；发现问题可作为问题线索报告本组派出单位",
-                    c.kind().equals("START_ACCOUNTABILITY")
-                            ? "No lower-level body may be asked to start accountability during the inspection (article 27)"
-                            : "An inspection team makes no accountability demand (article 27); report the problem clue to "
-                                    + "the dispatching unit instead", Map.of("kind", c.kind())));
-        }
         for (Recipient r : c.recipients()) {
             boolean addressed = switch (c.channel()) {
                 case ACCOUNTABILITY -> true;
@@ -94,6 +85,15 @@ public final class NoDirectDemand {
             if (addressed && r.lowerBody()) {
                 findings.add(direct(c, r));
             }
+        }
+        if (c.kind() != null && FORBIDDEN_KINDS.contains(c.kind())) {
+            findings.add(Finding.of(RULE, Severity.PROHIBITED, c.kind().equals("START_ACCOUNTABILITY")
+                            ? "不得要求下一级纪检监察机关和组织部门在督查检查考核活动中同步启动问责机制（第二十七条）"
+                            : "督查检查考核组不得提出问责要求（第二十七条）；发现问题可作为问题线索报告本组派出单位",
+                    c.kind().equals("START_ACCOUNTABILITY")
+                            ? "No lower-level body may be asked to start accountability during the inspection (article 27)"
+                            : "An inspection team makes no accountability demand (article 27); report the problem clue to "
+                                    + "the dispatching unit instead", Map.of("kind", c.kind())));
         }
         if (c.channel() == WriteChannel.FEEDBACK && c.textsSpeakOfAccountability()) {
             findings.add(Finding.of(RULE, Severity.PROHIBITED,

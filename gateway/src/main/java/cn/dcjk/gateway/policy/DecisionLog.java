@@ -30,6 +30,8 @@ public class DecisionLog {
     EntityManager em;
     @Inject
     Outbox outbox;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     public Future<Decision> record(Decision d) {
         return vertx.executeBlocking(() -> {
@@ -47,6 +49,8 @@ public class DecisionLog {
                     outbox.enqueue(UUID.fromString(d.id()), "accountability", "/api/v1/backtracing", backtracing(d));
                 }
             });
+            registry.counter("dcjk_gateway_decisions_total", "outcome", d.outcome().name(), "rule", d.rule())
+                    .increment();
             LOG.infof("decision %s %s %s %s %s: %s", d.id(), d.outcome(), d.caller(), d.method(), d.route(), d.reason());
             return d;
         }, false);

@@ -4,6 +4,7 @@ import cn.dcjk.common.request.AdmissionStamp;
 import cn.dcjk.common.request.CanonicalTarget;
 import cn.dcjk.common.request.ProblemResponses;
 import cn.dcjk.common.request.RequestIds;
+import cn.dcjk.common.security.TeamActsAsTeam;
 import cn.dcjk.gateway.auth.CallerIdentity;
 import cn.dcjk.gateway.auth.TokenGate;
 import cn.dcjk.gateway.policy.ChannelPolicy;
@@ -195,7 +196,13 @@ public class Gateway {
             return;
         }
         tokens.verify(token).subscribe().with(
-                identity -> context.runOnContext(v -> admit(rc, target, upstream, CallerIdentity.of(identity))),
+                identity -> context.runOnContext(v -> {
+                    if (TeamActsAsTeam.forTheApi(identity)) {
+                        admit(rc, target, upstream, CallerIdentity.of(identity));
+                    } else {
+                        unauthenticated(rc);
+                    }
+                }),
                 failure -> context.runOnContext(v -> unauthenticated(rc)));
     }
 
