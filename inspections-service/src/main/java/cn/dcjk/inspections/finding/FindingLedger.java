@@ -200,7 +200,9 @@ public class FindingLedger {
         List<String> paged = new ArrayList<>(and);
         if (after != null) {
             // keyset: straight to the cursor by the (deadline, id) index, however deep the page
-            paged.add("deadline > :afterDeadline or (deadline = :afterDeadline and id > :afterId)");
+            // (the first clause gives the index a start; the OR alone would be a filter over every line before it)
+            paged.add("deadline >= :afterDeadline");
+            paged.add("deadline > :afterDeadline or id > :afterId");
         }
         String q = paged.isEmpty() ? "1 = 1" : paged.stream().map(s -> "(" + s + ")").collect(Collectors.joining(" and "));
         Parameters pp = new Parameters();
