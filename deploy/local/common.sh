@@ -28,6 +28,28 @@ find_pg_bin() {
   return 1
 }
 
-alive() { # pidfile
-  [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
+# Whether the process recorded in a pid file runs. kill -0 is not enough: it succeeds on a zombie
+# (a process that exited but was not reaped yet), so the process state is read (/proc/PID/stat, or
+# ps where there is no /proc): Z (zombie) and X (dead) are not alive. With a second argument, the
+# command line must also contain it, so a pid reused by another program is not taken for ours.
+alive() { # pidfile [command-line fragment]
+  local pid state cmd
+  [ -f "$1" ] || return 1
+  pid=$(cat "$1" 2>/dev/null) || return 1
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  if [ -d /proc/self ]; then
+    state=$(sed -e 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1) || return 1
+  else
+    state=$(ps -o stat= -p "$pid" 2>/dev/null | tr -d ' ') || return 1
+  fi
+  case "$state" in '' | Z* | X* | x*) return 1 ;; esac
+  if [ -n "${2:-}" ]; then
+    if [ -r "/proc/$pid/cmdline" ]; then
+      cmd=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null)
+    else
+      cmd=$(ps -o args= -p "$pid" 2>/dev/null)
+    fi
+    [[ "$cmd" == *"$2"* ]] || return 1
+  fi
+  return 0
 }

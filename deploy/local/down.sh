@@ -7,11 +7,11 @@ stop_group() { # name
   local pidfile="$RUN/$1.pid" pid i
   [ -f "$pidfile" ] || return 0
   pid=$(cat "$pidfile")
-  if kill -0 "$pid" 2>/dev/null; then
+  if alive "$pidfile"; then
     echo "Stopping $1 (pid $pid)"
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
     for ((i = 0; i < 30; i++)); do
-      kill -0 -- "-$pid" 2>/dev/null || kill -0 "$pid" 2>/dev/null || break
+      alive "$pidfile" || break
       sleep 1
     done
     kill -KILL -- "-$pid" 2>/dev/null || true

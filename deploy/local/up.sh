@@ -93,7 +93,7 @@ if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
     -DoutputDirectory="$LOCAL/downloads") > "$LOGS/keycloak-fetch.log" 2>&1 || die "could not fetch Keycloak, see $LOGS/keycloak-fetch.log"
   unzip -q -o "$LOCAL/downloads/keycloak-quarkus-dist-$KC_VERSION.zip" -d "$LOCAL"
 fi
-if alive "$RUN/keycloak.pid"; then
+if alive "$RUN/keycloak.pid" keycloak; then
   say "Keycloak already running on port $KC_PORT"
 else
   say "Starting Keycloak on port $KC_PORT (dev mode, realm dcjk imported)"
@@ -118,7 +118,7 @@ DCJK_ADMISSION_KEY="$(cat "$ROOT/.local/admission.key")"
 export DCJK_ADMISSION_KEY
 for s in "${SERVICES[@]}"; do
   name=${s%%:*}; port=${s##*:}
-  if alive "$RUN/$name.pid"; then
+  if alive "$RUN/$name.pid" "$name/target/quarkus-app"; then
     say "$name already running on port $port"
     continue
   fi
@@ -164,7 +164,7 @@ dcjk is up.
   PostgreSQL                 127.0.0.1:$PG_PORT  (user dcjk, password dcjk)
   logs                       $LOGS
 
-Demo users (password: demo): planner, office-reviewer, committee-approver, inspection-team,
+Demo users (password: demo): planner, office-reviewer, party-office, committee-approver, inspection-team,
 inspected-unit, discipline-officer, complaint-handler, auditor, admin
 
 List units through the gateway as planner:

@@ -63,6 +63,27 @@ class AdmissionAndChannelTest {
     }
 
     @Test
+    void aWriteOverHttp2IsAnsweredNeverLeftHangingOr500() throws Exception {
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            io.vertx.core.http.HttpClient h2 = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
+                    .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+            long now = Instant.now().getEpochSecond();
+            for (String[] c : new String[][] {{LETTER, "426"}, {LETTER.replace("材料造假", "材料造假（改）"), "426"}}) {
+                int status = h2.request(new io.vertx.core.http.RequestOptions().setMethod(io.vertx.core.http.HttpMethod.POST)
+                                .setHost("127.0.0.1").setPort(io.restassured.RestAssured.port).setURI("/api/v1/complaints")
+                                .putHeader("Content-Type", "application/json")
+                                .putHeader(AdmissionStamp.HEADER, stamp("POST", "/api/v1/complaints", LETTER, null, now)))
+                        .compose(r -> r.send(c[0])).compose(r -> r.body().map(b -> r.statusCode()))
+                        .toCompletionStage().toCompletableFuture().get(20, java.util.concurrent.TimeUnit.SECONDS);
+                org.junit.jupiter.api.Assertions.assertEquals(Integer.parseInt(c[1]), status);
+            }
+        } finally {
+            vertx.close();
+        }
+    }
+
+    @Test
     void aTeamDoesNotReachALowerBodyThroughALetter() {
         for (String handler : new String[] {"370102-DIS", "370102-ORG"}) {
             given().auth().oauth2(Fixtures.TEAM).contentType(ContentType.JSON)

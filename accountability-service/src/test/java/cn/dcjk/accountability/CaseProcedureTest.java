@@ -129,9 +129,24 @@ class CaseProcedureTest {
     }
 
     /** Notified {@code daysAgo} days ago, then appealed today. */
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    /** The case's history so far happened {@code days} days earlier (the appeal window needs time to pass). */
+    private void happenedDaysAgo(long id, int days) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("UPDATE case_step SET at = at - make_interval(days => ?1) WHERE case_id = ?2")
+                    .setParameter(1, days).setParameter(2, id).executeUpdate();
+            em.createNativeQuery("UPDATE accountability_case SET opened_at = opened_at - make_interval(days => ?1), "
+                            + "decided_at = decided_at - make_interval(days => ?1) WHERE id = ?2")
+                    .setParameter(1, days).setParameter(2, id).executeUpdate();
+        });
+    }
+
     private io.restassured.response.ValidatableResponse appealAfter(int daysAgo) {
         long id = heardCase();
         step(OFFICER, id, "decision", decision()).statusCode(200);
+        happenedDaysAgo(id, daysAgo + 2);
         step(OFFICER, id, "notification", Map.of("notifiedOn", today().minusDays(daysAgo).toString(),
                 "notifiedTo", "张三本人")).statusCode(200);
         return step(OFFICER, id, "appeal", Map.of("reasons", "不服"));
@@ -151,11 +166,30 @@ class CaseProcedureTest {
     }
 
     @Test
-    void aNotificationCannotBeDatedInTheFuture() {
+    void art25ANotificationCannotBeDatedInTheFuture() {
         long id = heardCase();
         step(OFFICER, id, "decision", decision()).statusCode(200);
         step(OFFICER, id, "notification", Map.of("notifiedOn", today().plusDays(1).toString(), "notifiedTo", "x"))
-                .statusCode(400).body("errors[0].field", equalTo("notifiedOn"));
+                .statusCode(422).body("findings[0].rule", equalTo("PROCEDURE"))
+                .body("findings[0].facts.abuse", equalTo("PROCEDURE_DATE"));
+    }
+
+    @Test
+    void art25ANotificationCannotPrecedeTheDecisionAndTheAttemptIsRegisteredOnce() {
+        long id = heardCase();
+        step(OFFICER, id, "decision", decision()).statusCode(200);
+        // back-dating the notification would open (and close) the appeal window before the decision existed
+        step(OFFICER, id, "notification", Map.of("notifiedOn", today().minusDays(40).toString(), "notifiedTo", "x"))
+                .statusCode(422).body("findings[0].rule", equalTo("PROCEDURE"))
+                .body("findings[0].facts.previousStepDate", equalTo(today().toString()));
+        // the day of the decision itself is fine
+        step(OFFICER, id, "notification", Map.of("notifiedOn", today().toString(), "notifiedTo", "x"))
+                .statusCode(200).body("status", equalTo("NOTIFIED"));
+        Number registered = (Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                em.createNativeQuery("SELECT count(*) FROM backtracing_record WHERE source = 'ACCOUNTABILITY' "
+                        + "AND kind = 'PROCEDURE_SHORTCUT' AND evidence ->> 'caseId' = ?1")
+                        .setParameter(1, String.valueOf(id)).getSingleResult());
+        assertEquals(1, registered.intValue());
     }
 
     @Test

@@ -26,7 +26,8 @@ final class Fixtures {
     static final String COUNTY_HANDLER = Tokens.token("county-handler", "complaint-handler", "370102-DIS");
     static final String AUDITOR = Tokens.token("auditor", "auditor", "370000-PO");
     static final String INSPECTED = Tokens.token("inspected-unit", "inspected-unit", "370102-D-ENV");
-    static final String INTEGRATOR = Tokens.token("dcjk-services", "integrator", "370000-GO");
+    static final String SERVICES = Tokens.token("service-account-dcjk-services", "service", "370000-GO");
+    static final String INTEGRATOR = Tokens.token("service-account-integrator-demo", "integrator", "370000-GO");
     static final String PLANNER = Tokens.token("planner", "planner", "370000-D-ENV");
 
     private Fixtures() {

@@ -62,6 +62,11 @@ public final class NetworkEdges {
             add(new Endpoint(name, true, own, Map.of("cnpg.io/cluster", name, "cnpg.io/podRole", "instance"),
                     Map.of("postgresql", 5432, "status", 8000, "metrics", 9187), false));
         }
+        for (ObjectNode pooler : manifests.custom("postgresql.cnpg.io", "Pooler")) {
+            String name = pooler.path("metadata").path("name").asText();
+            add(new Endpoint(name, true, own, Map.of("cnpg.io/poolerName", name),
+                    Map.of("pgbouncer", 5432, "metrics", 9127), false));
+        }
         for (ObjectNode keycloak : manifests.custom("k8s.keycloak.org", "Keycloak")) {
             String name = keycloak.path("metadata").path("name").asText();
             add(new Endpoint(name, true, own, Map.of("app", "keycloak", "app.kubernetes.io/managed-by",

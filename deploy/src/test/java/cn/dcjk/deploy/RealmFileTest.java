@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RealmFileTest {
 
     static final List<String> ROLES = List.of("planner", "office-reviewer", "committee-approver", "inspection-team",
-            "inspected-unit", "discipline-officer", "complaint-handler", "auditor", "integrator", "admin");
+            "inspected-unit", "discipline-officer", "complaint-handler", "auditor", "integrator", "service", "admin");
 
     static JsonNode realm() throws IOException {
         return new ObjectMapper().readTree(Files.readString(Path.of("keycloak/dcjk-realm.json")));
@@ -71,17 +71,69 @@ class RealmFileTest {
     }
 
     @Test
-    void theIntegratorClientIsConfidentialWithClientCredentialsOnly() throws IOException {
-        JsonNode integrator = client(realm(), "dcjk-integrator");
+    void theDemoIntegratorIsConfidentialWithClientCredentialsOnlyAndLocalOnly() throws IOException {
+        JsonNode integrator = client(realm(), "integrator-demo");
         assertFalse(integrator.get("publicClient").asBoolean());
         assertTrue(integrator.get("serviceAccountsEnabled").asBoolean());
         assertFalse(integrator.get("standardFlowEnabled").asBoolean());
         assertFalse(integrator.get("directAccessGrantsEnabled").asBoolean());
-        assertTrue(integrator.get("secret").asText().startsWith("${"), "the secret comes from the environment");
-        JsonNode account = stream(realm().get("users"))
-                .filter(u -> "dcjk-integrator".equals(u.path("serviceAccountClientId").asText())).findFirst()
-                .orElseThrow();
-        assertEquals("integrator", account.get("realmRoles").get(0).asText());
+        assertEquals("true", integrator.get("attributes").get("dcjk.dev-only").asText(),
+                "no shared integrator in production: one client per provincial system");
+        assertEquals(List.of("integrator"), roles(serviceAccount("integrator-demo")));
+    }
+
+    @Test
+    void theServicesAccountHasItsOwnRoleNotTheIntegrators() throws IOException {
+        assertEquals(List.of("service"), roles(serviceAccount("dcjk-services")));
+        stream(realm().get("users")).filter(u -> !u.path("serviceAccountClientId").asText().equals("dcjk-services"))
+                .forEach(u -> assertFalse(roles(u).contains("service"), u.get("username").asText()));
+    }
+
+    /** A provincial system added with the script gets exactly the demo integrator's shape, with its own id and unit. */
+    @Test
+    void theAddIntegratorScriptMakesTheSameClientAsTheDemo() throws Exception {
+        Process p = new ProcessBuilder("bash", "keycloak/add-integrator.sh", "--print", "sd-data-hub", "370100-GO",
+                "济南市数据平台").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        JsonNode added = new ObjectMapper().readTree(out);
+        JsonNode demo = client(realm(), "integrator-demo");
+        assertEquals("integrator-sd-data-hub", added.get("clientId").asText());
+        for (String flag : List.of("publicClient", "clientAuthenticatorType", "standardFlowEnabled",
+                "implicitFlowEnabled", "directAccessGrantsEnabled", "serviceAccountsEnabled", "defaultClientScopes",
+                "optionalClientScopes")) {
+            assertEquals(demo.get(flag), added.get(flag), flag);
+        }
+        assertEquals("true", added.get("attributes").get("dcjk.integrator").asText());
+        assertEquals(demo.get("protocolMappers").size(), added.get("protocolMappers").size());
+        for (JsonNode mapper : demo.get("protocolMappers")) {
+            JsonNode same = stream(added.get("protocolMappers"))
+                    .filter(m -> m.get("name").equals(mapper.get("name"))).findFirst().orElseThrow();
+            com.fasterxml.jackson.databind.node.ObjectNode config = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    mapper.get("config").deepCopy();
+            if (config.has("claim.value")) {
+                config.put("claim.value", "370100-GO");
+            }
+            assertEquals(mapper.get("protocolMapper"), same.get("protocolMapper"));
+            assertEquals(config, same.get("config"), mapper.get("name").asText());
+        }
+        for (String[] bad : new String[][] {{"Bad_Name", "370000-GO"}, {"ok", "not a unit"}, {"x", "370000-GO"}}) {
+            Process refused = new ProcessBuilder("bash", "keycloak/add-integrator.sh", "--print", bad[0], bad[1])
+                    .redirectErrorStream(true).start();
+            refused.getInputStream().readAllBytes();
+            assertEquals(2, refused.waitFor(), String.join(" ", bad));
+        }
+    }
+
+    static JsonNode serviceAccount(String clientId) throws IOException {
+        return stream(realm().get("users")).filter(u -> clientId.equals(u.path("serviceAccountClientId").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no service account of " + clientId));
+    }
+
+    static List<String> roles(JsonNode user) {
+        List<String> roles = new java.util.ArrayList<>();
+        user.path("realmRoles").forEach(r -> roles.add(r.asText()));
+        return roles;
     }
 
     @Test
@@ -96,7 +148,7 @@ class RealmFileTest {
             });
             assertEquals(Set.of("unit_code", "dispatching_unit_code"), claims, id);
         }
-        String hardcoded = stream(client(realm(), "dcjk-integrator").get("protocolMappers"))
+        String hardcoded = stream(client(realm(), "integrator-demo").get("protocolMappers"))
                 .filter(m -> m.get("protocolMapper").asText().equals("oidc-hardcoded-claim-mapper"))
                 .map(m -> m.get("config").get("claim.name").asText()).findFirst().orElseThrow();
         assertEquals("unit_code", hardcoded);

@@ -38,11 +38,9 @@ public final class RealmImportGenerator {
 
     /** Each placeholder of the realm file: the Secret and key the operator's import Job takes it from. */
     public static final Map<String, SecretKey> PLACEHOLDERS = Map.of(
-            "DCJK_INTEGRATOR_SECRET", new SecretKey("dcjk-integrator-client", "client-secret"),
             "DCJK_SERVICES_SECRET", new SecretKey("dcjk-services-client", "client-secret"),
             "DCJK_WEB_ORIGIN", new SecretKey("dcjk-realm-settings", "web-origin"),
-            "DCJK_WEB_REDIRECT_URI", new SecretKey("dcjk-realm-settings", "web-redirect-uri"),
-            "DCJK_INTEGRATOR_UNIT", new SecretKey("dcjk-realm-settings", "integrator-unit"));
+            "DCJK_WEB_REDIRECT_URI", new SecretKey("dcjk-realm-settings", "web-redirect-uri"));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
 

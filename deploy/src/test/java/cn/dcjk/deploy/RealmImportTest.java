@@ -57,10 +57,10 @@ class RealmImportTest {
 
         Set<String> users = new TreeSet<>();
         imported.path("users").forEach(u -> users.add(u.path("username").asText()));
-        assertEquals(Set.of("service-account-dcjk-integrator", "service-account-dcjk-services"), users);
+        assertEquals(Set.of("service-account-dcjk-services"), users, "integrators are added per system, not imported");
         Set<String> clients = new TreeSet<>();
         imported.path("clients").forEach(c -> clients.add(c.path("clientId").asText()));
-        assertEquals(Set.of("dcjk-web", "dcjk-integrator", "dcjk-services"), clients);
+        assertEquals(Set.of("dcjk-web", "dcjk-services"), clients);
         assertEquals(realm.path("roles"), imported.path("roles"), "every role is kept");
         assertEquals(realm.path("components"), imported.path("components"), "the user profile is kept");
     }
@@ -71,7 +71,7 @@ class RealmImportTest {
         assertEquals(RealmImportGenerator.KEYCLOAK, spec.path("keycloakCRName").asText());
         List<String> names = new ArrayList<>();
         spec.path("placeholders").fieldNames().forEachRemaining(names::add);
-        assertTrue(names.containsAll(List.of("DCJK_INTEGRATOR_SECRET", "DCJK_SERVICES_SECRET")), names.toString());
+        assertTrue(names.contains("DCJK_SERVICES_SECRET"), names.toString());
         for (String name : names) {
             assertTrue(spec.path("realm").toString().contains("${" + name), name + " is used by the realm");
             JsonNode secret = spec.path("placeholders").path(name).path("secret");

@@ -68,6 +68,7 @@ class RegulationStoryTest {
     final LocalDate periodEnd = LocalDate.of(year, 3, 20);
 
     Long planId;
+    Long itemId;
     String approvalCode;
     Long inspectionId;
     Long itineraryEntryId;
@@ -103,24 +104,33 @@ class RegulationStoryTest {
         planId = as("planner").body(Map.of("type", "ANNUAL", "year", year, "title", "省生态环境厅" + year + "年度督查检查考核计划"))
                 .when().post("/api/v1/plans")
                 .then().statusCode(201).body("status", equalTo("DRAFT"))
-                .body("reviewingOfficeCode", equalTo("370000-GO")).body("approvingBodyCode", equalTo("370000-GOV"))
+                .body("reviewingOfficeCode", equalTo("370000-GO")).body("submittingOfficeCode", equalTo("370000-PO"))
+                .body("approvingBodyCode", equalTo("370000-PC"))
                 .extract().jsonPath().getLong("id");
-        as("planner").body(item()).when().post("/api/v1/plans/" + planId + "/items")
-                .then().statusCode(201).body("id", notNullValue());
+        itemId = as("planner").body(item()).when().post("/api/v1/plans/" + planId + "/items")
+                .then().statusCode(201).body("id", notNullValue()).extract().jsonPath().getLong("id");
     }
 
     @Test
     @Order(2)
-    @DisplayName("2. submitted, reviewed by the office, approved by the committee, issued by the office")
+    @DisplayName("2. submitted, reviewed by the government office, forwarded by the party office, approved by the party committee, issued")
     void submittedReviewedApprovedIssued() {
         assumeTrue(planId != null, "no plan was drafted");
-        step("planner", "submit", "请审核").body("plan.status", equalTo("SUBMITTED"));
+        // water pollution is 环保, folded into the provincial comprehensive inspection (article 17): the
+        // department's own special inspection passes submission on its written justification only
+        step("planner", "submit", "请审核").body("plan.status", equalTo("SUBMITTED"))
+                .body("findings.rule", hasItem("FOLDED-INTO-COMPREHENSIVE"));
         step("office-reviewer", "review", "符合要求").body("status", equalTo("OFFICE_REVIEWED"));
-        approvalCode = step("committee-approver", "approve", "同意")
+        // article 5: the party office submits every plan of the level to the party committee
+        step("party-office", "forward", "报省委审批").body("status", equalTo("FORWARDED"));
+        // and the party committee grants the exception explicitly
+        approvalCode = as("committee-approver").body(Map.of("comment", "同意", "grants",
+                        List.of(Map.of("itemId", itemId, "rule", "FOLDED-INTO-COMPREHENSIVE"))))
+                .when().post("/api/v1/plans/" + planId + "/approve").then().statusCode(200)
                 .body("plan.status", equalTo("APPROVED"))
                 .body("plan.items[0].approvalCode", matchesPattern("DCJK-" + year + "-\\d{4}"))
                 .extract().jsonPath().getString("plan.items[0].approvalCode");
-        step("office-reviewer", "issue", "印发").body("status", equalTo("ISSUED"));
+        step("party-office", "issue", "印发").body("status", equalTo("ISSUED"));
     }
 
     @Test
@@ -410,6 +420,8 @@ class RegulationStoryTest {
         m.put("workDeployedOn", LocalDate.now().toString());
         m.put("legalBasis", "《中华人民共和国水污染防治法》");
         m.put("publishable", true);
+        m.put("justifications", Map.of("FOLDED-INTO-COMPREHENSIVE",
+                "《水污染防治法》规定的年度执法检查，综合督查不覆盖其专业执法内容"));
         return m;
     }
 

@@ -52,6 +52,7 @@ final class Stack {
 
     private final Map<String, Process> processes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Path> jars = new LinkedHashMap<>();
     /** The admission-stamp key shared by the gateway and the services of this run. */
     static final String ADMISSION_KEY = java.util.Base64.getEncoder().encodeToString(
             new java.security.SecureRandom().generateSeed(32));
@@ -67,6 +68,11 @@ final class Stack {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             Files.createDirectories(logs);
+            try (var old = Files.list(logs)) {
+                for (Path log : old.filter(f -> f.toString().endsWith(".log")).toList()) {
+                    Files.delete(log); // logs are appended to (a restarted service keeps its history)
+                }
+            }
             List<Path> jars = serviceJars();
             startKeycloak();
             startPostgres();
@@ -76,6 +82,7 @@ final class Stack {
                 ports.put(SERVICES.get(i), freePort());
             }
             for (int i = 0; i < SERVICES.size(); i++) {
+                this.jars.put(SERVICES.get(i), jars.get(i));
                 startService(SERVICES.get(i), jars.get(i));
             }
             for (String service : SERVICES) {
@@ -102,8 +109,66 @@ final class Stack {
         return "http://127.0.0.1:" + keycloakPort;
     }
 
+    /** Keycloak's admin CLI of the unpacked distribution (admin user admin / admin). */
+    Path kcadm() {
+        return keycloakDir.resolve("bin/kcadm.sh");
+    }
+
+    /** Stops one service as an operator would (SIGTERM, then its shutdown), and starts it again on its port. */
+    void restart(String service) throws IOException {
+        Process p = processes.remove(service);
+        if (p != null) {
+            terminate(p.toHandle());
+        }
+        Files.copy(log(service), log(service + "-before-restart"), StandardCopyOption.REPLACE_EXISTING);
+        startService(service, jars.get(service));
+        awaitHttp(service, url(service) + "/q/health/ready", SERVICE_READY, status -> status == 200);
+    }
+
     Path log(String name) {
         return logs.resolve(name + ".log");
+    }
+
+    // ------------------------------------------------------------------------------------ faults
+
+    /** kill -9 of a service's process tree: no shutdown hook, no draining, as a crashed node. */
+    void kill(String service) {
+        Process p = processes.remove(service);
+        if (p == null) {
+            throw new IllegalStateException(service + " is not running");
+        }
+        ProcessHandle root = p.toHandle();
+        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
+        tree.add(root);
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle h : tree) {
+            try {
+                h.onExit().get(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(service + " did not die", e);
+            }
+        }
+    }
+
+    /** Starts a killed service again on its port (its log is appended) and waits until it is ready. */
+    /** Starts again a service that was killed. */
+    void startAgain(String service) {
+        try {
+            startService(service, serviceJars().get(SERVICES.indexOf(service)));
+        } catch (IOException e) {
+            throw new IllegalStateException(service + " could not be started again", e);
+        }
+        awaitHttp(service, url(service) + "/q/health/ready", SERVICE_READY, status -> status == 200);
+    }
+
+    /** PostgreSQL stops at once (pg_ctl -m immediate): every connection is cut, as in a crash. */
+    synchronized void crashDatabase() {
+        postgres.crashKeepingData();
+    }
+
+    /** PostgreSQL starts again on the same port and data (crash recovery). */
+    synchronized void restartDatabase() {
+        postgres.restart();
     }
 
     // ------------------------------------------------------------------------------------ PostgreSQL
@@ -190,6 +255,8 @@ final class Stack {
         env.put("JSON_LOGS", "false");
         env.put("DCJK_OUTBOX_EVERY", "1s");
         env.put("DCJK_ADMISSION_KEY", ADMISSION_KEY);
+        env.put("DCJK_WEBHOOKS_EVERY", "1s");
+        env.put("DCJK_WEBHOOKS_ALLOW_INSECURE_URLS", "true"); // the test's receiver listens on loopback, plain http
         launch(service, pb);
     }
 
@@ -203,7 +270,7 @@ final class Stack {
         File log = log(name).toFile();
         pb.directory(logs.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         synchronized (this) {
             refuseWhenStopped();

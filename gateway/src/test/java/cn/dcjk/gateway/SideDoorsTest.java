@@ -91,6 +91,20 @@ class SideDoorsTest {
         assertEquals("370000-D-ENV", answer.getJsonObject("lawfulRoute").getString("recipientUnitCode"));
     }
 
+    @Test
+    void anAdmittedWriteIsForwardedOverHttp2PriorKnowledgeAndUpgrade() throws Exception {
+        for (boolean upgrade : new boolean[] {false, true}) {
+            HttpClient h2 = vertx.createHttpClient(new HttpClientOptions()
+                    .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(upgrade));
+            SideDoors.Row row = new SideDoors.Row("h2 write", "POST", "/api/v1/plans",
+                    SideDoors.json(cn.dcjk.testing.Tokens.token("planner", "planner", "370000-D-ENV")),
+                    "{\"title\":\"计划\"}", false, 200);
+            JsonObject answer = send(h2, row);
+            assertEquals(200, answer.getInteger("status"), answer.encode());
+            assertEquals("{\"title\":\"计划\"}", new JsonObject(answer.getString("body")).getString("body"));
+        }
+    }
+
     static int http1(SideDoors.Row row) throws Exception {
         byte[] body = row.body() == null ? new byte[0] : row.body().getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(row.method() + " " + row.target() + " HTTP/1.1\r\nHost: localhost\r\n");

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Answers like plans-service (approvals, units, exemptions) and accountability-service (the
  * back-tracing register) for this module's tests. Tests steer it over HTTP (/_stub/...), so no
- * state is shared across class loaders: take a part down, bring it up, read what arrived.
+ * state is shared across class loaders: take a part down, bring it up, read what arrived. POST
+ * /api/v1/relay-sink counts outbox deliveries by Idempotency-Key (read at /_stub/sink).
  */
 public class ServicesStub implements QuarkusTestResourceLifecycleManager {
 
@@ -33,6 +34,8 @@ public class ServicesStub implements QuarkusTestResourceLifecycleManager {
     private final Map<String, Map<String, JsonObject>> records = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> posts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> sink = new ConcurrentHashMap<>();
+    private final Map<String, String> sinkTraces = new ConcurrentHashMap<>();
 
     static JsonObject approval(String code, String status, String organiser, List<String> targets, JsonObject sampling,
             boolean provincial) {
@@ -62,6 +65,12 @@ public class ServicesStub implements QuarkusTestResourceLifecycleManager {
                 List.of("370102-GOV", "370112-GOV", "370202-GOV"), null, true));
         m.put("DCJK-2026-0101", approval("DCJK-2026-0101", "CURRENT", "370000-D-ENV",
                 List.of("370102-D-ENV", "370112-D-ENV"), null, false));
+        // approved as not on-site (article 10): no itinerary, no visit
+        m.put("DCJK-2026-0102", approval("DCJK-2026-0102", "CURRENT", "370000-D-ENV",
+                List.of("370102-D-ENV", "370112-D-ENV"), null, false).put("onSite", false));
+        // one construction-site visit approved with its necessity
+        m.put("DCJK-2026-0103", approval("DCJK-2026-0103", "CURRENT", "370000-D-ENV",
+                List.of("370102-D-ENV", "370112-D-ENV"), null, false).put("constructionSiteVisits", 1));
         return m;
     }
 
@@ -105,6 +114,16 @@ public class ServicesStub implements QuarkusTestResourceLifecycleManager {
                         code.length() < 6 ? new JsonObject() : unit(code));
                 return;
             }
+            if (req.method().name().equals("POST") && path.equals("/api/v1/relay-sink")) {
+                // counts deliveries by Idempotency-Key and keeps the trace context they came with
+                String key = req.getHeader("Idempotency-Key");
+                sink.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                if (req.getHeader("traceparent") != null) {
+                    sinkTraces.put(key, req.getHeader("traceparent"));
+                }
+                vertx.setTimer(5, t -> json(req, 201, new JsonObject()));
+                return;
+            }
             if (req.method().name().equals("POST")
                     && (path.equals("/api/v1/backtracing") || path.equals("/api/v1/exemptions"))) {
                 String name = path.substring("/api/v1/".length());
@@ -120,6 +139,7 @@ public class ServicesStub implements QuarkusTestResourceLifecycleManager {
                 Map<String, JsonObject> store = records.computeIfAbsent(name, k -> new ConcurrentHashMap<>());
                 JsonObject existing = store.putIfAbsent(key, in.copy().put("idempotencyKey",
                         req.getHeader("Idempotency-Key")).put("authorized", req.getHeader("Authorization") != null)
+                        .put("traceparent", req.getHeader("traceparent"))
                         .put("deliveries", 1));
                 if (existing != null) {
                     existing.put("deliveries", existing.getInteger("deliveries") + 1);
@@ -144,7 +164,13 @@ public class ServicesStub implements QuarkusTestResourceLifecycleManager {
     /** /_stub/{part}/down, /_stub/{part}/up, /_stub/records/{backtracing|exemptions}. */
     private void control(HttpServerRequest req, String command) {
         String[] parts = command.split("/");
-        if (parts.length == 2 && parts[1].equals("down")) {
+        if (parts.length == 1 && parts[0].equals("sink")) {
+            JsonObject counts = new JsonObject();
+            sink.forEach((k, v) -> counts.put(k, v.get()));
+            JsonObject traces = new JsonObject();
+            sinkTraces.forEach(traces::put);
+            json(req, 200, new JsonObject().put("counts", counts).put("traceparents", traces));
+        } else if (parts.length == 2 && parts[1].equals("down")) {
             down.add(parts[0]);
             json(req, 200, new JsonObject());
         } else if (parts.length == 2 && parts[1].equals("up")) {

@@ -19,6 +19,9 @@ import java.util.Map;
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
+    private static final String SERVER_DIR = "dcjk.test.postgres.dir";
+    private static final String SERVER_PORT = "dcjk.test.postgres.port";
+
     private LocalPostgres server;
     private String database;
 
@@ -35,6 +38,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         } else {
             server = LocalPostgres.start();
             base = server.jdbcBase();
+            // JVM-wide, so a test (whatever its class loader) can take this server down and up again
+            System.setProperty(SERVER_DIR, server.dir.toString());
+            System.setProperty(SERVER_PORT, String.valueOf(server.port));
             user = "postgres";
             password = "";
         }
@@ -48,6 +54,24 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.jdbc.url", base + database,
                 "quarkus.datasource.username", user,
                 "quarkus.datasource.password", password);
+    }
+
+    /**
+     * Whether this run's throwaway server can be taken down by a test ({@link #crashServer()}); not when
+     * the tests use an existing server (DCJK_TEST_DB_URL).
+     */
+    public static boolean serverControllable() {
+        return System.getProperty(SERVER_DIR) != null;
+    }
+
+    /** Stops this run's server at once (pg_ctl -m immediate: connections are cut, as in a crash). */
+    public static void crashServer() {
+        LocalPostgres.control(Path.of(System.getProperty(SERVER_DIR)), Integer.getInteger(SERVER_PORT), false);
+    }
+
+    /** Starts this run's server again after {@link #crashServer()}, on the same port and data. */
+    public static void restartServer() {
+        LocalPostgres.control(Path.of(System.getProperty(SERVER_DIR)), Integer.getInteger(SERVER_PORT), true);
     }
 
     @Override
@@ -86,16 +110,46 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 Path data = dir.resolve("data");
                 run(root ? "postgres" : null, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
                         "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
-                run(root ? "postgres" : null, bin.resolve("pg_ctl").toString(), "-D", data.toString(),
-                        "-l", dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
-                        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                                + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-                        "start");
                 LocalPostgres pg = new LocalPostgres(dir, port, bin);
+                pg.startServer();
                 Runtime.getRuntime().addShutdownHook(new Thread(pg::stop));
                 return pg;
             } catch (IOException e) {
                 throw new IllegalStateException("cannot start a throwaway PostgreSQL: " + e.getMessage(), e);
+            }
+        }
+
+        private void startServer() {
+            boolean root = "root".equals(System.getProperty("user.name"));
+            run(root ? "postgres" : null, bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(),
+                    "-l", dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
+                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                            + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+                    "start");
+        }
+
+        private void crash() {
+            boolean root = "root".equals(System.getProperty("user.name"));
+            run(root ? "postgres" : null, bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(),
+                    "-m", "immediate", "-w", "stop");
+        }
+
+        /** Takes the server down at once (like a crash: connections cut, no checkpoint), keeping its data. */
+        public synchronized void crashKeepingData() {
+            crash();
+        }
+
+        /** Starts the server again on its port and data, after {@link #crashKeepingData()}. */
+        public synchronized void restart() {
+            startServer();
+        }
+
+        static void control(Path dir, int port, boolean up) {
+            LocalPostgres pg = new LocalPostgres(dir, port, PostgresBinaries.find());
+            if (up) {
+                pg.startServer();
+            } else {
+                pg.crash();
             }
         }
 

@@ -2,7 +2,7 @@ package cn.dcjk.accountability.access;
 
 import cn.dcjk.accountability.directory.Directory;
 import cn.dcjk.common.unit.RegionCode;
-import cn.dcjk.accountability.directory.UnitInfo;
+import cn.dcjk.common.directory.UnitInfo;
 import cn.dcjk.common.problem.ProblemException;
 import cn.dcjk.common.problem.Problems;
 import cn.dcjk.common.security.Caller;

@@ -1,7 +1,7 @@
 package cn.dcjk.accountability.access;
 
 import cn.dcjk.accountability.directory.Directory;
-import cn.dcjk.accountability.directory.UnitInfo;
+import cn.dcjk.common.directory.UnitInfo;
 import cn.dcjk.common.channel.NoDirectDemand;
 import cn.dcjk.common.channel.WriteChannel;
 import cn.dcjk.common.rule.Verdict;

@@ -38,7 +38,7 @@ public class BacktracingResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.INTEGRATOR, Roles.ADMIN, Roles.COMPLAINT_HANDLER, Roles.DISCIPLINE_OFFICER})
+    @RolesAllowed({Roles.SERVICE, Roles.ADMIN, Roles.COMPLAINT_HANDLER, Roles.DISCIPLINE_OFFICER})
     @Idempotent
     @Operation(summary = "Register an abuse with its evidence: 201 when new, 200 with the existing record when "
             + "(source, sourceEventId) was registered before")

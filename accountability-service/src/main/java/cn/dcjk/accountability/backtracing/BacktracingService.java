@@ -3,13 +3,16 @@ package cn.dcjk.accountability.backtracing;
 import cn.dcjk.accountability.access.Access;
 import cn.dcjk.accountability.directory.Directory;
 import cn.dcjk.common.unit.RegionCode;
-import cn.dcjk.accountability.directory.UnitInfo;
+import cn.dcjk.common.directory.UnitInfo;
 import cn.dcjk.common.api.Page;
 import cn.dcjk.common.problem.ProblemException;
 import cn.dcjk.common.data.audit.AuditTrail;
 import cn.dcjk.common.data.version.Versions;
 import cn.dcjk.common.problem.Problems;
+import cn.dcjk.accountability.rules.Backtracing;
+import cn.dcjk.common.rule.Finding;
 import cn.dcjk.common.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import cn.dcjk.common.security.Roles;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +22,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 
 /**
@@ -46,12 +51,55 @@ public class BacktracingService {
     @Inject
     Access access;
 
+    /**
+     * A refusal of this service registered by itself when BACKTRACING says it is an abuse: in a
+     * transaction of its own (the refused write rolls back, the record stays), under a fresh event id,
+     * so each refusal is registered exactly once. Returns the record, or null when no abuse.
+     */
+    public BacktracingRecord registerRefusal(String actorUnitCode, String subjectUnitCode, List<Finding> refusal,
+            Map<String, Object> evidence) {
+        List<Finding> abuse = new Backtracing().judge(refusal);
+        if (abuse.isEmpty()) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> abused = (List<String>) abuse.get(0).facts().get("rules");
+        BacktracingKind kind = abused.contains("PROCEDURE") ? BacktracingKind.PROCEDURE_SHORTCUT
+                : BacktracingKind.DIRECT_DEMAND_REFUSED;
+        Map<String, Object> all = new LinkedHashMap<>(evidence);
+        all.put("findings", refusal.stream().filter(Finding::blocks).toList());
+        all.put("actor", caller.name());
+        String summary = refusal.stream().filter(Finding::blocks).findFirst().map(Finding::message).orElse(kind.name());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            BacktracingRecord r = new BacktracingRecord();
+            r.source = BacktracingSource.ACCOUNTABILITY;
+            r.sourceEventId = UUID.randomUUID().toString();
+            r.kind = kind;
+            r.actorUnitCode = actorUnitCode;
+            r.subjectUnitCode = subjectUnitCode;
+            r.actorRegionCode = regionOf(actorUnitCode);
+            r.subjectRegionCode = regionOf(subjectUnitCode);
+            r.occurredAt = OffsetDateTime.now();
+            r.summary = summary.length() > 5000 ? summary.substring(0, 5000) : summary;
+            r.evidence = all;
+            r.status = BacktracingRecord.Status.REGISTERED;
+            r.recordedBy = caller.name();
+            r.recordedAt = OffsetDateTime.now();
+            r.persist();
+            audit.created(AUDIT_TYPE, r.id, BacktracingView.of(r));
+            return r;
+        });
+    }
+
     @Transactional
     public Registered register(BacktracingInputs.Entry in) {
+        if (in.source() == BacktracingSource.ACCOUNTABILITY) {
+            throw Problems.invalid("source", "ACCOUNTABILITY events are registered by this service itself");
+        }
         // Machines report their own events; people register what handlers found.
         if (in.source() == BacktracingSource.HANDLER
                 ? !caller.hasAny(Roles.COMPLAINT_HANDLER, Roles.DISCIPLINE_OFFICER, Roles.ADMIN)
-                : !caller.hasAny(Roles.INTEGRATOR, Roles.ADMIN)) {
+                : !caller.hasAny(Roles.SERVICE, Roles.ADMIN)) {
             throw Problems.forbidden("该来源的事件不能由当前角色登记：" + in.source(),
                     "Your role does not report events of source " + in.source());
         }
@@ -127,7 +175,7 @@ public class BacktracingService {
         return r;
     }
 
-    boolean visible(BacktracingRecord r) {
+    public boolean visible(BacktracingRecord r) {
         String region = callerRegion();
         if (r.actorRegionCode == null && r.subjectRegionCode == null) {
             return RegionCode.prefix(region).length() <= 2;

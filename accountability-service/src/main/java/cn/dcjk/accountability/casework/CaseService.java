@@ -5,17 +5,19 @@ import cn.dcjk.accountability.complaint.ComplaintLetter;
 import cn.dcjk.accountability.complaint.ComplaintStatus;
 import cn.dcjk.accountability.directory.Directory;
 import cn.dcjk.common.unit.RegionCode;
-import cn.dcjk.accountability.directory.UnitInfo;
+import cn.dcjk.common.directory.UnitInfo;
 import cn.dcjk.accountability.referral.Referral;
 import cn.dcjk.accountability.referral.ReferralStatus;
 import cn.dcjk.accountability.referral.Subject;
 import cn.dcjk.accountability.rules.AccountabilityRules;
-import cn.dcjk.accountability.rules.CompetentBody;
+import cn.dcjk.accountability.backtracing.BacktracingService;
+import cn.dcjk.accountability.rules.LawfulRoute;
 import cn.dcjk.accountability.rules.Procedure;
 import cn.dcjk.common.api.Page;
 import cn.dcjk.common.data.audit.AuditTrail;
 import cn.dcjk.common.data.version.Versions;
 import cn.dcjk.common.problem.Problems;
+import cn.dcjk.common.rule.Finding;
 import cn.dcjk.common.rule.Verdict;
 import cn.dcjk.common.security.Caller;
 import cn.dcjk.common.security.Roles;
@@ -54,6 +56,8 @@ public class CaseService {
     AuditTrail audit;
     @Inject
     AccountabilityRules rules;
+    @Inject
+    BacktracingService backtracing;
 
     @Transactional
     public AccountabilityCase open(CaseInputs.Open in) {
@@ -94,7 +98,7 @@ public class CaseService {
             for (int i = 0; i < in.subjects().size(); i++) {
                 units.add(directory.existingUnit(in.subjects().get(i).unitCode(), "subjects[" + i + "].unitCode"));
             }
-            Verdict.of(new CompetentBody(body, units).findings()).orRefuse();
+            Verdict.of(rules.lawfulRoute().judge(new LawfulRoute.HandOn(body, units))).orRefuse();
             c.origin = Origin.OWN_INITIATIVE;
             c.subjects = List.copyOf(in.subjects());
         }
@@ -168,8 +172,7 @@ public class CaseService {
 
     @Transactional
     public AccountabilityCase hear(long id, CaseInputs.Hearing in, String ifMatch) {
-        notInFuture(in.heardOn(), "heardOn");
-        return step(id, CaseStatus.HEARD, ifMatch,
+        return step(id, CaseStatus.HEARD, in.heardOn(), ifMatch,
                 details("statement", in.statement(), "heardOn", in.heardOn().toString()), c -> { });
     }
 
@@ -186,8 +189,7 @@ public class CaseService {
 
     @Transactional
     public AccountabilityCase notify(long id, CaseInputs.Notification in, String ifMatch) {
-        notInFuture(in.notifiedOn(), "notifiedOn");
-        return step(id, CaseStatus.NOTIFIED, ifMatch,
+        return step(id, CaseStatus.NOTIFIED, in.notifiedOn(), ifMatch,
                 details("notifiedOn", in.notifiedOn().toString(), "notifiedTo", in.notifiedTo()),
                 c -> c.notifiedOn = in.notifiedOn());
     }
@@ -223,9 +225,18 @@ public class CaseService {
                 });
     }
 
-    /** The one way a case moves: lock, check the caller, the version and PROCEDURE, apply, record. */
     private AccountabilityCase step(long id, CaseStatus target, String ifMatch, Map<String, Object> details,
             Consumer<AccountabilityCase> apply) {
+        return step(id, target, null, ifMatch, details, apply);
+    }
+
+    /**
+     * The one way a case moves: lock, check the caller, the version and PROCEDURE (the step, its date
+     * against today and the step before), apply, record. A refused shortcut is registered for
+     * back-tracing (article 32) in its own transaction.
+     */
+    private AccountabilityCase step(long id, CaseStatus target, LocalDate stepDate, String ifMatch,
+            Map<String, Object> details, Consumer<AccountabilityCase> apply) {
         AccountabilityCase c = AccountabilityCase.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (c == null || !visible(c)) {
             throw Problems.notFound("case", id);
@@ -239,8 +250,14 @@ public class CaseService {
             // Taken already, perhaps a moment ago by a colleague: a state conflict, not a new request.
             throw Problems.conflict("step-taken", "该步骤已办理：" + target, "This step was already taken: " + target);
         }
-        Verdict.of(new Procedure(c.status, target, c.notifiedOn, rules.today(), rules.appealDays()).findings())
-                .orRefuse();
+        List<Finding> procedure = rules.procedure().judge(new Procedure.Context(c.status, target, stepDate,
+                previousStepDate(c), c.notifiedOn, rules.today()));
+        if (!Verdict.of(procedure).allows()) {
+            backtracing.registerRefusal(caller.unit().orElse(c.competentUnitCode), c.competentUnitCode, procedure,
+                    Map.of("caseId", c.id, "status", c.status.name(), "requested", target.name(),
+                            "stepDate", String.valueOf(stepDate)));
+            throw new cn.dcjk.common.rule.RuleRefusedException(procedure);
+        }
         // The trail is read by auditors: no personal data of the subjects, no statements.
         Map<String, Object> before = audit.snapshot(view(c, false));
         apply.accept(c);
@@ -267,14 +284,17 @@ public class CaseService {
         return access.actsFor(c.competentUnitCode, Roles.DISCIPLINE_OFFICER);
     }
 
-    boolean visible(AccountabilityCase c) {
+    public boolean visible(AccountabilityCase c) {
         return handling(c) || access.oversees(c.competentRegionCode);
     }
 
-    private void notInFuture(LocalDate date, String field) {
-        if (date.isAfter(rules.today())) {
-            throw Problems.invalid(field, "must not be in the future");
+    /** The day the case's last step was taken, where the case's dates are counted. */
+    private LocalDate previousStepDate(AccountabilityCase c) {
+        CaseStep last = CaseStep.<CaseStep>find("caseId = ?1 order by at desc, id desc", c.id).firstResult();
+        if (last != null) {
+            return last.at.atZoneSameInstant(rules.zone()).toLocalDate();
         }
+        return c.openedAt == null ? null : c.openedAt.atZoneSameInstant(rules.zone()).toLocalDate();
     }
 
     private static Map<String, Object> details(Object... kv) {

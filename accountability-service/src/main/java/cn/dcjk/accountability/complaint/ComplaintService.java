@@ -4,9 +4,9 @@ import cn.dcjk.accountability.access.Access;
 import cn.dcjk.accountability.access.ChannelGuard;
 import cn.dcjk.accountability.directory.Directory;
 import cn.dcjk.common.channel.AccountabilityWords;
-import cn.dcjk.accountability.directory.UnitInfo;
+import cn.dcjk.common.directory.UnitInfo;
 import cn.dcjk.accountability.rules.AccountabilityRules;
-import cn.dcjk.accountability.rules.CompetentBody;
+import cn.dcjk.accountability.rules.LawfulRoute;
 import cn.dcjk.accountability.rules.ComplaintOutcome;
 import cn.dcjk.common.api.Page;
 import cn.dcjk.common.data.audit.AuditTrail;
@@ -183,8 +183,8 @@ public class ComplaintService {
         if (in.outcome().open()) {
             throw Problems.invalid("outcome", "one of SUBSTANTIATED, UNFOUNDED, FALSE_ACCUSATION");
         }
-        Verdict.of(new ComplaintOutcome(l.status, in.outcome(), in.competentUnitCode() != null,
-                in.rehabilitation() != null).findings()).orRefuse();
+        Verdict.of(rules.complaintOutcome().judge(new ComplaintOutcome.Context(l.status, in.outcome(),
+                in.competentUnitCode() != null, in.rehabilitation() != null))).orRefuse();
         Map<String, Object> before = audit.snapshot(auditView(l));
         OffsetDateTime now = OffsetDateTime.now();
         if (in.outcome() == ComplaintStatus.SUBSTANTIATED) {
@@ -193,7 +193,7 @@ public class ComplaintService {
             }
             UnitInfo body = directory.existingUnit(in.competentUnitCode(), "competentUnitCode");
             UnitInfo accused = directory.existingUnit(l.accusedUnitCode, "accusedUnitCode");
-            Verdict.of(new CompetentBody(body, List.of(accused)).findings()).orRefuse();
+            Verdict.of(rules.lawfulRoute().judge(new LawfulRoute.HandOn(body, List.of(accused)))).orRefuse();
             l.competentUnitCode = body.code();
             l.transferLegalBasis = in.legalBasis().trim();
         }
@@ -286,7 +286,7 @@ public class ComplaintService {
         return access.actsFor(l.handlerUnitCode, Roles.COMPLAINT_HANDLER);
     }
 
-    boolean visible(ComplaintLetter l) {
+    public boolean visible(ComplaintLetter l) {
         return handler(l) || access.actsFor(l.competentUnitCode, Roles.DISCIPLINE_OFFICER);
     }
 

@@ -1,5 +1,11 @@
 package cn.dcjk.accountability.directory;
 
+import cn.dcjk.common.directory.DirectoryUnavailable;
+import cn.dcjk.common.directory.UnitDirectory;
+import cn.dcjk.common.directory.UnitInfo;
+import jakarta.annotation.PostConstruct;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import cn.dcjk.common.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,7 +14,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -29,26 +34,31 @@ public class Directory {
     @ConfigProperty(name = "dcjk.directory.ttl", defaultValue = "60s")
     Duration ttl;
 
-    private record Cached(UnitInfo unit, long at) {
+    /** The suite's one directory client, over this service's REST client to plans-service. */
+    private UnitDirectory units;
+
+    @PostConstruct
+    void init() {
+        units = new UnitDirectory((code, authorization) -> lookup(code), ttl);
     }
 
-    private final ConcurrentHashMap<String, Cached> units = new ConcurrentHashMap<>();
+    /** One call of the REST client (the caller's token travels with it): 404 is empty, failure unavailable. */
+    private CompletionStage<Optional<UnitInfo>> lookup(String code) {
+        try {
+            return CompletableFuture.completedFuture(ask("plans-service", () -> plans.unit(code)));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new DirectoryUnavailable("plans-service", e));
+        }
+    }
 
     /** The unit, empty when plans-service says it does not exist; 503 when it cannot answer. */
     public Optional<UnitInfo> unit(String code) {
-        Cached c = units.get(code);
-        if (c != null && System.nanoTime() - c.at() < ttl.toNanos()) {
-            return Optional.of(c.unit());
-        }
-        Optional<UnitInfo> u = ask("plans-service", () -> plans.unit(code));
-        u.ifPresent(info -> units.put(code, new Cached(info, System.nanoTime())));
-        return u;
+        return units.unit(code);
     }
 
     /** The unit, or 400 naming the field when it does not exist. */
     public UnitInfo existingUnit(String code, String field) {
-        return unit(code).filter(u -> !u.retired())
-                .orElseThrow(() -> Problems.invalid(field, "unknown unit " + code));
+        return units.existing(code, field);
     }
 
     public Optional<InspectionInfo> inspection(long id) {
@@ -61,7 +71,7 @@ public class Directory {
 
     /** Forgets cached units (tests; an operator's reload). */
     public void forget() {
-        units.clear();
+        units.forget();
     }
 
     private static <T> Optional<T> ask(String service, Supplier<T> call) {

@@ -5,8 +5,9 @@ import cn.dcjk.accountability.directory.Directory;
 import cn.dcjk.accountability.directory.FindingInfo;
 import cn.dcjk.accountability.directory.InspectionInfo;
 import cn.dcjk.common.unit.RegionCode;
-import cn.dcjk.accountability.directory.UnitInfo;
-import cn.dcjk.accountability.rules.CompetentBody;
+import cn.dcjk.common.directory.UnitInfo;
+import cn.dcjk.accountability.backtracing.BacktracingService;
+import cn.dcjk.accountability.rules.AccountabilityRules;
 import cn.dcjk.accountability.rules.LawfulRoute;
 import cn.dcjk.accountability.rules.NoBlameShifting;
 import cn.dcjk.accountability.rules.NoDirectDemand;
@@ -50,6 +51,10 @@ public class ReferralService {
     Directory directory;
     @Inject
     AuditTrail audit;
+    @Inject
+    AccountabilityRules rules;
+    @Inject
+    BacktracingService backtracing;
 
     /** What a referral would meet: blocking rules refuse (422), warnings come back; nothing is written. */
     public record Evaluation(String dispatching, UnitInfo dispatchingUnit, List<Finding> warnings) {
@@ -60,9 +65,14 @@ public class ReferralService {
                 "访问令牌未载明督查检查考核组的派出单位（dispatching_unit_code）",
                 "The access token names no dispatching unit (dispatching_unit_code)"));
         // The rules first: a refused route is refused whatever the other services say.
-        List<Finding> findings = new ArrayList<>(new NoDirectDemand(in.kind()).findings());
-        findings.addAll(new LawfulRoute(dispatching, in.recipientUnitCode()).findings());
-        Verdict.of(findings).orRefuse();
+        List<Finding> findings = new ArrayList<>(rules.noDirectDemand().judge(new NoDirectDemand.Context(in.kind())));
+        findings.addAll(rules.lawfulRoute().judge(new LawfulRoute.Referral(dispatching, in.recipientUnitCode())));
+        if (!Verdict.of(findings).allows()) {
+            backtracing.registerRefusal(dispatching, in.recipientUnitCode(), findings, Map.of(
+                    "inspectionId", in.inspectionId(), "findingId", in.findingId(), "kind", in.kind().name(),
+                    "recipientUnitCode", String.valueOf(in.recipientUnitCode())));
+            throw new cn.dcjk.common.rule.RuleRefusedException(findings);
+        }
 
         InspectionInfo inspection = directory.inspection(in.inspectionId())
                 .orElseThrow(() -> Problems.invalid("inspectionId", "no such inspection " + in.inspectionId()));
@@ -84,7 +94,8 @@ public class ReferralService {
             }
         }
         return new Evaluation(dispatching, dispatchingUnit,
-                new NoBlameShifting(finding.responsibleSide(), dispatchingUnit, subjectUnits).findings());
+                rules.noBlameShifting().judge(new NoBlameShifting.Context(finding.responsibleSide(), dispatchingUnit,
+                        subjectUnits)));
     }
 
     @Transactional
@@ -125,7 +136,7 @@ public class ReferralService {
     public Referral transfer(long id, TransferInput in, String ifMatch) {
         Referral r = lockForDispatchingUnit(id, ifMatch);
         UnitInfo body = directory.existingUnit(in.competentUnitCode(), "competentUnitCode");
-        Verdict.of(new CompetentBody(body, subjectUnits(r.subjects)).findings()).orRefuse();
+        Verdict.of(rules.lawfulRoute().judge(new LawfulRoute.HandOn(body, subjectUnits(r.subjects)))).orRefuse();
         Map<String, Object> before = audit.snapshot(ReferralView.of(r, false));
         r.status = ReferralStatus.TRANSFERRED;
         r.competentUnitCode = body.code();
@@ -197,7 +208,7 @@ public class ReferralService {
                 || access.actsFor(r.competentUnitCode, Roles.DISCIPLINE_OFFICER);
     }
 
-    boolean visible(Referral r) {
+    public boolean visible(Referral r) {
         return handling(r) || access.oversees(r.dispatchingRegionCode);
     }
 

@@ -1,5 +1,6 @@
 package cn.dcjk.accountability.rules;
 
+import cn.dcjk.common.rule.Rule;
 import cn.dcjk.common.rule.RuleBook;
 import cn.dcjk.common.rule.RuleDescriptor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-/** The accountability-service's rules with their current parameters (GET /api/v1/rules). */
+/**
+ * The accountability-service rulebook: every rule of this service in one place, in the shape of
+ * {@link cn.dcjk.common.rule.Rule}, with its current parameters (GET /api/v1/rules).
+ */
 @ApplicationScoped
 public class AccountabilityRules implements RuleBook {
 
@@ -34,6 +38,36 @@ public class AccountabilityRules implements RuleBook {
                         .sorted().toList())),
                 ComplaintOutcome.RULE.withParameters(Map.of("overdueDays", overdueDays)),
                 Backtracing.RULE);
+    }
+
+    public NoDirectDemand noDirectDemand() {
+        return new NoDirectDemand();
+    }
+
+    public LawfulRoute lawfulRoute() {
+        return new LawfulRoute();
+    }
+
+    public Procedure procedure() {
+        return new Procedure(appealDays);
+    }
+
+    public NoBlameShifting noBlameShifting() {
+        return new NoBlameShifting();
+    }
+
+    public ComplaintOutcome complaintOutcome() {
+        return new ComplaintOutcome();
+    }
+
+    public Backtracing backtracing() {
+        return new Backtracing();
+    }
+
+    /** Every rule of this service that judges, as the rulebook lists them. */
+    public List<Rule<?>> all() {
+        return List.of(lawfulRoute(), noDirectDemand(), procedure(), noBlameShifting(), complaintOutcome(),
+                backtracing());
     }
 
     public int appealDays() {

@@ -78,6 +78,7 @@ public final class WriteRoutes {
             r("DELETE /api/v1/plans/{id}/items/{itemId}", WriteChannel.ADMINISTRATION),
             r("POST /api/v1/plans/{id}/submit", WriteChannel.ADMINISTRATION),
             r("POST /api/v1/plans/{id}/review", WriteChannel.ADMINISTRATION),
+            r("POST /api/v1/plans/{id}/forward", WriteChannel.ADMINISTRATION),
             r("POST /api/v1/plans/{id}/approve", WriteChannel.ADMINISTRATION),
             r("POST /api/v1/plans/{id}/request-changes", WriteChannel.ADMINISTRATION),
             r("POST /api/v1/plans/{id}/reject", WriteChannel.ADMINISTRATION),
@@ -88,6 +89,12 @@ public final class WriteRoutes {
             r("PUT /api/v1/units/{code}", WriteChannel.ADMINISTRATION),
             r("POST /api/v1/units/{code}/retire", WriteChannel.ADMINISTRATION),
             r("POST /api/v1/exemptions", WriteChannel.ADMINISTRATION),
+            r("POST /api/v1/mandates", WriteChannel.ADMINISTRATION),
+            // webhook subscriptions of provincial systems, in each service (no message reaches a unit)
+            r("POST /api/v1/webhooks/{service}/subscriptions", WriteChannel.ADMINISTRATION),
+            r("DELETE /api/v1/webhooks/{service}/subscriptions/{id}", WriteChannel.ADMINISTRATION),
+            r("POST /api/v1/webhooks/{service}/subscriptions/{id}/deliveries/{deliveryId}/replay",
+                    WriteChannel.ADMINISTRATION),
             r("POST /api/v1/no-meeting-months", WriteChannel.ADMINISTRATION),
             r("DELETE /api/v1/no-meeting-months/{id}", WriteChannel.ADMINISTRATION),
             r("PUT /api/v1/statistics/baselines/{organiser}/{year}", WriteChannel.ADMINISTRATION));
@@ -107,7 +114,19 @@ public final class WriteRoutes {
 
     /** Whether a route template (as a service's OpenAPI names it) is in the table. */
     public static boolean listed(String method, String template) {
-        return ROUTES.stream().anyMatch(r -> r.method().equals(method) && r.template().replaceAll("\\{[^}]+}", "{}")
-                .equals(template.replaceAll("\\{[^}]+}", "{}")));
+        List<String> segments = List.of(template.replaceAll("\\{[^}]+}", "{}").substring(1).split("/"));
+        return ROUTES.stream().anyMatch(r -> r.matches(method, segments)
+                && covers(r.template(), segments));
+    }
+
+    /** A template's placeholder in the service's path must meet a placeholder in the table, not a literal. */
+    private static boolean covers(String tableTemplate, List<String> segments) {
+        String[] parts = tableTemplate.substring(1).split("/");
+        for (int i = 0; i < parts.length; i++) {
+            if (segments.get(i).equals("{}") && !parts[i].startsWith("{")) {
+                return false;
+            }
+        }
+        return true;
     }
 }

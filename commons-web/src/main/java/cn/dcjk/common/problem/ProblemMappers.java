@@ -74,6 +74,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, HttpHeaders headers, UriInfo uri) {
+        Response outage = outage(e, headers, uri);
+        if (outage != null) {
+            return outage;
+        }
         return problem(Problems.unauthenticated(), headers, uri);
     }
 
@@ -111,12 +115,25 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        Response outage = outage(e, headers, uri);
+        if (outage != null) {
+            return outage;
+        }
         String id = RequestIds.current();
         LOG.errorf(e, "Unexpected error serving %s (request %s)", uri.getPath(), id);
         Problem p = new Problem("internal", english(headers) ? "Internal error" : "内部错误", 500,
                 english(headers) ? "An unexpected error occurred; quote the request id to the operators"
                         : "发生意外错误，请将请求编号告知运维人员");
         return respond(p, uri).build();
+    }
+
+    /** A dependency that is down (database, the realm's keys): 503 with Retry-After, logged without a stack. */
+    private Response outage(Throwable e, HttpHeaders headers, UriInfo uri) {
+        return Outages.dependency(e).map(dependency -> {
+            LOG.warnf("%s unavailable serving %s (request %s): %s", dependency, uri == null ? "" : uri.getPath(),
+                    RequestIds.current(), e);
+            return problem(Problems.unavailable(dependency), headers, uri);
+        }).orElse(null);
     }
 
     private Response.ResponseBuilder respond(Problem p, UriInfo uri) {

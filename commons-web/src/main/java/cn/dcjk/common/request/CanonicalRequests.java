@@ -73,6 +73,12 @@ public class CanonicalRequests {
             rc.next();
             return;
         }
+        if (rc.request().version() == io.vertx.core.http.HttpVersion.HTTP_2) {
+            // the body must be read here to be checked, and an HTTP/2 stream read to its end cannot be handed on
+            refuse(rc, 426, "upgrade-required", "须使用 HTTP/1.1", "Upgrade required",
+                    "写请求须经网关以 HTTP/1.1 送达", "Writes reach this service through the gateway, over HTTP/1.1");
+            return;
+        }
         io.vertx.core.Future<Buffer> read = rc.request().body();
         rc.request().resume();
         read.onComplete(ar -> {

@@ -41,7 +41,7 @@ public final class CanonicalTarget {
     private final String encodedQuery;
     private final boolean pathAsSent;
 
-    private CanonicalTarget(List<String> segments, List<String[]> params, boolean pathAsSent) {
+    private CanonicalTarget(List<String> segments, List<String[]> params, String rawPath) {
         this.segments = List.copyOf(segments);
         this.params = List.copyOf(params);
         this.path = "/" + String.join("/", segments);
@@ -61,7 +61,7 @@ public final class CanonicalTarget {
             }
         }
         this.encodedQuery = q.isEmpty() ? null : q.toString();
-        this.pathAsSent = pathAsSent;
+        this.pathAsSent = encodedPath.equals(rawPath);
     }
 
     /** Reads a raw path and raw query (null when absent); refuses what could be read two ways. */
@@ -89,8 +89,7 @@ public final class CanonicalTarget {
             }
         }
         List<String[]> params = rawQuery == null ? List.of() : query(rawQuery);
-        CanonicalTarget t = new CanonicalTarget(segments, params, false);
-        return t.encodedPath.equals(rawPath) ? new CanonicalTarget(segments, params, true) : t;
+        return new CanonicalTarget(segments, params, rawPath);
     }
 
     /** The decoded path, segments joined by /, starting with /. Routing and policy read this. */

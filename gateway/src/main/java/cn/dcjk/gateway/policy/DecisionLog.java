@@ -1,28 +1,47 @@
 package cn.dcjk.gateway.policy;
 
 import cn.dcjk.common.data.outbox.Outbox;
+import cn.dcjk.common.request.RequestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Every policy decision, allow and deny, and every refusal of a request that could be read two ways,
- * is stored before the answer goes out; every NO-DIRECT-DEMAND deny is also queued, in the same transaction, for accountability-service's back-tracing register (article
- * 32), idempotent on the decision id and retried by the outbox while that service is down. The
- * write runs on a worker thread, never on the event loop.
+ * is stored before the answer goes out; every NO-DIRECT-DEMAND deny is also queued, in the same
+ * transaction, for accountability-service's back-tracing register (article 32), idempotent on the
+ * decision id and retried by the outbox while that service is down. The writes run on a worker
+ * thread, never on the event loop.
+ *
+ * <p>Group commit: decisions that arrive while a transaction is being committed wait together and go
+ * into the next transaction, so a burst of writes costs one commit rather than one each. Each caller's
+ * future completes, on the caller's own context, only once its row is committed; a batch that fails
+ * is retried row by row, so one bad row fails only its own request.
  */
 @ApplicationScoped
 public class DecisionLog {
 
     private static final Logger LOG = Logger.getLogger("cn.dcjk.gateway.decisions");
+    /** The most decisions one transaction carries. */
+    static final int BATCH = 256;
+
+    private record Pending(Decision decision, Promise<Decision> promise, Context context) {
+    }
 
     @Inject
     Vertx vertx;
@@ -33,27 +52,87 @@ public class DecisionLog {
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
 
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+
     public Future<Decision> record(Decision d) {
-        return vertx.executeBlocking(() -> {
-            QuarkusTransaction.requiringNew().run(() -> {
-                em.createNativeQuery("INSERT INTO decision (id, at, request_id, caller, unit_code, dispatching_unit_code, "
-                                + "method, route, rule, outcome, reason, recipient_unit_code) "
-                                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
-                        .setParameter(1, UUID.fromString(d.id())).setParameter(2, d.at()).setParameter(3, d.requestId())
-                        .setParameter(4, d.caller()).setParameter(5, d.unitCode()).setParameter(6, d.dispatchingUnitCode())
-                        .setParameter(7, d.method()).setParameter(8, truncate(d.route(), 500)).setParameter(9, d.rule())
-                        .setParameter(10, d.outcome().name()).setParameter(11, truncate(d.reason(), 1000))
-                        .setParameter(12, d.recipientUnitCode())
-                        .executeUpdate();
-                if (d.outcome() == Decision.Outcome.DENY && d.rule().equals(ChannelPolicy.RULE.name())) {
-                    outbox.enqueue(UUID.fromString(d.id()), "accountability", "/api/v1/backtracing", backtracing(d));
+        Promise<Decision> promise = Promise.promise();
+        queue.add(new Pending(d, promise, vertx.getOrCreateContext()));
+        if (draining.compareAndSet(false, true)) {
+            vertx.executeBlocking(this::drain, false).onFailure(err -> {
+                LOG.error("Decision log writer failed", err);
+                draining.set(false);
+                for (Pending p; (p = queue.poll()) != null; ) {
+                    done(p, err);
                 }
             });
+        }
+        return promise.future();
+    }
+
+    /** One writer at a time: takes what has queued up, commits it, and goes on until the queue is empty. */
+    private Void drain() {
+        while (true) {
+            List<Pending> batch = new ArrayList<>();
+            for (Pending p; batch.size() < BATCH && (p = queue.poll()) != null; ) {
+                batch.add(p);
+            }
+            if (batch.isEmpty()) {
+                draining.set(false);
+                // a decision queued after the poll and before the flag was cleared must not wait
+                if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
+                    return null;
+                }
+                continue;
+            }
+            try {
+                QuarkusTransaction.requiringNew().run(() -> batch.forEach(p -> insert(p.decision())));
+                batch.forEach(p -> done(p, null));
+            } catch (RuntimeException batchFailure) {
+                for (Pending p : batch) {
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> insert(p.decision()));
+                        done(p, null);
+                    } catch (RuntimeException e) {
+                        done(p, e);
+                    }
+                }
+            }
+        }
+    }
+
+    private void done(Pending p, Throwable failure) {
+        Decision d = p.decision();
+        if (failure == null) {
             registry.counter("dcjk_gateway_decisions_total", "outcome", d.outcome().name(), "rule", d.rule())
                     .increment();
+            Object prior = MDC.get(RequestIds.MDC_KEY);
+            MDC.put(RequestIds.MDC_KEY, d.requestId() == null ? "" : d.requestId());
             LOG.infof("decision %s %s %s %s %s: %s", d.id(), d.outcome(), d.caller(), d.method(), d.route(), d.reason());
-            return d;
-        }, false);
+            if (prior == null) {
+                MDC.remove(RequestIds.MDC_KEY);
+            } else {
+                MDC.put(RequestIds.MDC_KEY, prior);
+            }
+            p.context().runOnContext(v -> p.promise().complete(d));
+        } else {
+            p.context().runOnContext(v -> p.promise().fail(failure));
+        }
+    }
+
+    private void insert(Decision d) {
+        em.createNativeQuery("INSERT INTO decision (id, at, request_id, caller, unit_code, dispatching_unit_code, "
+                        + "method, route, rule, outcome, reason, recipient_unit_code) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+                .setParameter(1, UUID.fromString(d.id())).setParameter(2, d.at()).setParameter(3, d.requestId())
+                .setParameter(4, d.caller()).setParameter(5, d.unitCode()).setParameter(6, d.dispatchingUnitCode())
+                .setParameter(7, d.method()).setParameter(8, truncate(d.route(), 500)).setParameter(9, d.rule())
+                .setParameter(10, d.outcome().name()).setParameter(11, truncate(d.reason(), 1000))
+                .setParameter(12, d.recipientUnitCode())
+                .executeUpdate();
+        if (d.outcome() == Decision.Outcome.DENY && d.rule().equals(ChannelPolicy.RULE.name())) {
+            outbox.enqueue(UUID.fromString(d.id()), "accountability", "/api/v1/backtracing", backtracing(d));
+        }
     }
 
     /** The back-tracing record of a deny (the contract of POST /api/v1/backtracing). */

@@ -4,7 +4,6 @@ import cn.dcjk.common.request.AdmissionStamp;
 import cn.dcjk.common.request.CanonicalTarget;
 import cn.dcjk.common.request.ProblemResponses;
 import cn.dcjk.common.request.RequestIds;
-import cn.dcjk.common.security.TeamActsAsTeam;
 import cn.dcjk.gateway.auth.CallerIdentity;
 import cn.dcjk.gateway.auth.TokenGate;
 import cn.dcjk.gateway.policy.ChannelPolicy;
@@ -87,28 +86,31 @@ public class Gateway {
     Optional<String> admissionKey;
     @ConfigProperty(name = "dcjk.public-url")
     Optional<String> publicUrl;
+    /** Each event loop forwards through its own upstream pools (see {@link UpstreamClient#client()}). */
+    @ConfigProperty(name = "dcjk.gateway.upstream-pool-per-event-loop", defaultValue = "true")
+    boolean poolPerEventLoop;
+    @ConfigProperty(name = "quarkus.vertx.event-loops-pool-size")
+    Optional<Integer> eventLoops;
 
     private List<UpstreamClient> upstreams;
     private List<PublicRoute> publicRoutes;
     private RateLimiter limiter;
     private AdmissionStamp stamp;
 
-    record PublicRoute(HttpMethod method, String path, boolean prefix) {
+    record PublicRoute(HttpMethod method, String path, boolean prefix, int depth) {
         boolean matches(HttpMethod m, CanonicalTarget t) {
             if (!method.equals(m) && !(method.equals(HttpMethod.GET) && m.equals(HttpMethod.HEAD))) {
                 return false;
             }
-            return prefix ? t.path().startsWith(path + "/") && t.segments().size() > segments(path) : t.path().equals(path);
-        }
-
-        private static int segments(String p) {
-            return p.substring(1).split("/").length;
+            return prefix ? t.path().startsWith(path) && t.path().startsWith("/", path.length())
+                    && t.segments().size() > depth : t.path().equals(path);
         }
     }
 
     void init(@Observes Router router) {
         List<UpstreamClient> list = new ArrayList<>();
-        config.upstreams().forEach((name, u) -> list.add(new UpstreamClient(vertx, name, u)));
+        int loops = eventLoops.orElse(2 * Runtime.getRuntime().availableProcessors());
+        config.upstreams().forEach((name, u) -> list.add(new UpstreamClient(vertx, name, u, poolPerEventLoop, loops)));
         // the longest prefix wins, so a nested prefix can go elsewhere than its parent
         list.sort(Comparator.comparing((UpstreamClient u) -> u.prefixes.stream().mapToInt(String::length).max()
                 .orElse(0)).reversed());
@@ -140,8 +142,8 @@ public class Gateway {
         String[] parts = spec.trim().split("\\s+", 2);
         String path = parts[1];
         boolean prefix = path.endsWith("/*");
-        return new PublicRoute(HttpMethod.valueOf(parts[0]), prefix ? path.substring(0, path.length() - 2) : path,
-                prefix);
+        String p = prefix ? path.substring(0, path.length() - 2) : path;
+        return new PublicRoute(HttpMethod.valueOf(parts[0]), p, prefix, p.substring(1).split("/").length);
     }
 
     void handle(RoutingContext rc) {
@@ -184,7 +186,6 @@ public class Gateway {
         }
         Templates.label(req, target);
         req.pause();
-        Context context = vertx.getOrCreateContext();
         boolean isPublic = publicRoutes.stream().anyMatch(r -> r.matches(req.method(), target));
         String token = TokenGate.bearer(req.getHeader(HttpHeaders.AUTHORIZATION));
         if (token == null && isPublic) {
@@ -195,14 +196,14 @@ public class Gateway {
             unauthenticated(rc);
             return;
         }
+        CallerIdentity remembered = tokens.remembered(token);
+        if (remembered != null) {
+            admit(rc, target, upstream, remembered);
+            return;
+        }
+        Context context = vertx.getOrCreateContext();
         tokens.verify(token).subscribe().with(
-                identity -> context.runOnContext(v -> {
-                    if (TeamActsAsTeam.forTheApi(identity)) {
-                        admit(rc, target, upstream, CallerIdentity.of(identity));
-                    } else {
-                        unauthenticated(rc);
-                    }
-                }),
+                caller -> context.runOnContext(v -> admit(rc, target, upstream, caller)),
                 failure -> context.runOnContext(v -> unauthenticated(rc)));
     }
 
@@ -290,7 +291,7 @@ public class Gateway {
                 .setHeaders(headers)
                 .setIdleTimeout(upstream.timeoutMillis);
         boolean[] clientGone = {false};
-        upstream.client.request(options)
+        upstream.client().request(options)
                 .compose(out -> {
                     rc.response().closeHandler(v -> {
                         if (!rc.response().ended()) {
@@ -298,7 +299,9 @@ public class Gateway {
                             out.reset();
                         }
                     });
-                    req.resume();
+                    if (!req.isEnded()) {
+                        req.resume();
+                    }
                     return body != null ? out.send(body) : out.send();
                 })
                 .onSuccess(in -> relay(rc, upstream, in))
@@ -355,6 +358,21 @@ public class Gateway {
                 out.headers().add(h.getKey(), h.getValue());
             }
         }
+        long length = contentLength(in.getHeader(HttpHeaders.CONTENT_LENGTH));
+        if (length >= 0 && length <= WHOLE_ANSWER) {
+            // a small answer leaves in one write, head and body together
+            in.body().onComplete(read -> {
+                if (read.failed()) {
+                    LOG.debugf("Relay from %s interrupted: %s", upstream.name, read.cause().getMessage());
+                    if (!out.ended() && !out.closed()) {
+                        out.reset();
+                    }
+                } else if (!out.ended() && !out.closed()) {
+                    out.end(read.result());
+                }
+            });
+            return;
+        }
         if (!in.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             out.setChunked(true);
         }
@@ -365,6 +383,20 @@ public class Gateway {
                 out.reset();
             }
         });
+    }
+
+    /** Answers up to this size are read whole and sent in one write; larger ones stream. */
+    static final long WHOLE_ANSWER = 64 * 1024;
+
+    private static long contentLength(String value) {
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private String publicBase(RoutingContext rc) {

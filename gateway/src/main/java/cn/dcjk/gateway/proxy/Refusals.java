@@ -65,6 +65,8 @@ public class Refusals {
         if (!rc.request().isEnded() && rc.request().version() != HttpVersion.HTTP_2 && !rc.response().headWritten()) {
             rc.response().putHeader("Connection", "close");
         }
-        rc.request().resume();
+        if (!rc.request().isEnded()) {
+            rc.request().resume();
+        }
     }
 }

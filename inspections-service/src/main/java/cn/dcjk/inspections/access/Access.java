@@ -3,7 +3,7 @@ package cn.dcjk.inspections.access;
 import cn.dcjk.common.security.Caller;
 import cn.dcjk.common.security.Roles;
 import cn.dcjk.inspections.plans.PlansDirectory;
-import cn.dcjk.inspections.plans.UnitInfo;
+import cn.dcjk.common.directory.UnitInfo;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 

@@ -8,6 +8,7 @@ import cn.dcjk.common.rule.Verdict;
 import cn.dcjk.common.security.Caller;
 import cn.dcjk.common.security.Roles;
 import cn.dcjk.inspections.rules.Rules;
+import cn.dcjk.inspections.rules.TargetIndicators;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -76,9 +77,12 @@ public class AssessmentService {
                             + t.targetType());
                 }
             }
-            findings.addAll(rules.resultsNotTraces().evaluate(t.targetType(), t.indicators()));
-            findings.addAll(rules.noAccountabilityQuota().evaluate(t.targetType(), t.indicators()));
+            TargetIndicators target = new TargetIndicators(t.targetType(), t.indicators());
+            findings.addAll(rules.resultsNotTraces().judge(target));
+            findings.addAll(rules.noAccountabilityQuota().judge(target));
         }
+        findings.addAll(rules.differentiatedIndicators().judge(in.targetTypes().stream()
+                .map(t -> new TargetIndicators(t.targetType(), t.indicators())).toList()));
         return Verdict.of(findings);
     }
 
@@ -107,6 +111,12 @@ public class AssessmentService {
         return caller.unit().map(u -> u.equals(s.ownerUnitCode)).orElse(false)
                 || (caller.has(Roles.INSPECTION_TEAM)
                         && caller.dispatchingUnit().map(d -> d.equals(s.ownerUnitCode)).orElse(false));
+    }
+
+    /** Whether the caller may read the scheme (as {@link #get}, without the 404). */
+    public boolean readable(long id) {
+        AssessmentScheme s = AssessmentScheme.findById(id);
+        return s != null && (reader() || owner(s));
     }
 
     @Transactional

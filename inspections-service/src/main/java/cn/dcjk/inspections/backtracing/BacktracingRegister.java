@@ -22,7 +22,8 @@ public class BacktracingRegister {
     public static final String DESTINATION = "accountability";
     public static final String PATH = "/api/v1/backtracing";
 
-    public enum Kind { RECEPTION_VIOLATION, VISIT_WITHOUT_ITINERARY, OTHER }
+    /** The kinds accountability-service's register knows (BacktracingKind there). */
+    public enum Kind { RECEPTION_VIOLATION, VISIT_WITHOUT_ITINERARY, FIELD_WORK_OUTSIDE_APPROVAL, OTHER }
 
     @Inject
     Outbox outbox;

@@ -9,6 +9,7 @@ import cn.dcjk.inspections.access.Access;
 import cn.dcjk.inspections.inspection.Inspection;
 import cn.dcjk.inspections.inspection.InspectionService;
 import cn.dcjk.inspections.inspection.InspectionStatus;
+import cn.dcjk.inspections.rules.CommendationExempts;
 import cn.dcjk.inspections.rules.Rules;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
@@ -68,8 +69,8 @@ public class CommendationService {
         if (i.status != InspectionStatus.RESULTS_FILED && i.status != InspectionStatus.CLOSED) {
             throw Problems.conflict("results-not-filed", "须先报送检查结果", "Commendations follow the results");
         }
-        Verdict.of(rules.commendationExempts().evaluate(i.provincialComprehensive, i.population.contains(in.unitCode()),
-                in.unitCode())).orRefuse();
+        Verdict.of(rules.commendationExempts().judge(new CommendationExempts.Context(
+                i.provincialComprehensive, i.population.contains(in.unitCode()), in.unitCode()))).orRefuse();
         if (Commendation.count("inspectionId = ?1 and unitCode = ?2", i.id, in.unitCode()) > 0) {
             throw Problems.conflict("already-commended", "该单位已在本次督查中受到表扬",
                     "The unit was commended in this inspection already");

@@ -7,8 +7,11 @@ import cn.dcjk.common.problem.Problems;
 import cn.dcjk.inspections.access.Access;
 import cn.dcjk.inspections.inspection.Inputs;
 import cn.dcjk.inspections.inspection.Inspection;
+import cn.dcjk.common.rule.Verdict;
+import cn.dcjk.inspections.rules.NoAccountabilityForRectification;
 import cn.dcjk.inspections.rules.ProblemLedger;
 import cn.dcjk.inspections.rules.Rules;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -93,6 +97,12 @@ public class FindingLedger {
         return f;
     }
 
+    /** Whether the caller may know of the finding (as {@link #get}, without the 404). */
+    public boolean readable(long id) {
+        InspectionFinding f = InspectionFinding.findById(id);
+        return f != null && (access.reader() || inspectingSide(f) || targetUnit(f));
+    }
+
     @Transactional
     public FindingView get(long id) {
         return view(see(id, false));
@@ -103,13 +113,23 @@ public class FindingLedger {
         return query(filter, after, page, size, true);
     }
 
+    /** Lines the CSV export reads at a time. */
+    static final int EXPORT_PAGE = 500;
+
     /**
-     * The next lines after a cursor ({@code null}: from the start), in deadline order; what the CSV export
-     * pulls page by page, each page its own short transaction, so memory holds one page at a time.
+     * Every finding of the filter the caller may see, in deadline order, read page by page by keyset
+     * cursor, each page in a transaction of its own: memory holds one page whatever the ledger's length,
+     * and every page starts at its cursor in the (deadline, id) index however deep it lies.
      */
-    @Transactional
-    public List<FindingView> after(Filter filter, Cursor after, int size) {
-        return query(filter, after, 0, size, false).items();
+    public void each(Filter filter, Consumer<FindingView> sink) {
+        Cursor cursor = null;
+        List<FindingView> rows;
+        do {
+            Cursor from = cursor;
+            rows = QuarkusTransaction.requiringNew().call(() -> query(filter, from, 0, EXPORT_PAGE, false).items());
+            rows.forEach(sink);
+            cursor = rows.isEmpty() ? cursor : Cursor.of(rows.get(rows.size() - 1));
+        } while (rows.size() == EXPORT_PAGE);
     }
 
     /** Where a page ended: the last line's deadline and id; the next page starts after it. */
@@ -216,7 +236,7 @@ public class FindingLedger {
         if (!total) {
             return new Page<>(items, page, size, -1);
         }
-        // the whole ledger (auditors), or one status of it: the tally (V20) instead of counting a million lines
+        // the whole ledger (auditors), or one status of it: the tally (V52) instead of counting a million lines
         long count = access.reader() && !narrowed ? tally(filter.status())
                 : InspectionFinding.count(counted, p);
         return new Page<>(items, after != null ? 0 : page, size, count);
@@ -273,6 +293,11 @@ public class FindingLedger {
         InspectionFinding f = inspectingSideOnly(id, ifMatch);
         expect(f, EnumSet.of(FindingStatus.RECTIFICATION_REPORTED), "nothing-to-verify", "尚无待核验的整改报告",
                 "No rectification report awaits verification");
+        InspectionFinding.Step report = f.rectifications.isEmpty() ? null
+                : f.rectifications.get(f.rectifications.size() - 1);
+        Verdict.of(rules.noAccountabilityForRectification().judge(new NoAccountabilityForRectification.Context(
+                in.outcome() == FindingInputs.Outcome.CLOSE, report == null ? List.of() : report.evidence())))
+                .orRefuse();
         Map<String, Object> before = audit.snapshot(view(f));
         List<InspectionFinding.Step> steps = new ArrayList<>(f.verifications);
         steps.add(new InspectionFinding.Step(in.comment(), List.of(), in.outcome().name(), access.name(),

@@ -1,7 +1,7 @@
 package cn.dcjk.inspections.finding;
 
-import cn.dcjk.common.api.CsvWriter;
 import cn.dcjk.common.api.Page;
+import cn.dcjk.common.csv.CsvResponses;
 import cn.dcjk.common.data.idempotency.Idempotent;
 import cn.dcjk.common.data.version.Versions;
 import cn.dcjk.common.security.Roles;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,35 +50,20 @@ public class FindingResource {
                 after == null ? null : FindingLedger.Cursor.parse(after), page, size);
     }
 
-    /** Lines the export pulls at a time. */
-    static final int EXPORT_PAGE = 500;
+    static final List<String> LEDGER = List.of("id", "inspectionId", "targetUnitCode", "problem", "responsibleSide",
+            "owner", "deadline", "status", "light", "fedBackAt", "rectifications", "lastVerification");
 
     @GET
     @Path("/ledger")
     @Produces("text/csv")
-    @Operation(summary = "The ledger (台账) as CSV, with the same filters, streamed page by page")
+    @Operation(summary = "The ledger (台账) as CSV (UTF-8 with BOM, streamed), with the same filters")
     public Response csv(@QueryParam("unit") String unit, @QueryParam("inspection") Long inspection,
             @QueryParam("status") FindingStatus status, @QueryParam("light") ProblemLedger.Light light) {
         FindingLedger.Filter filter = new FindingLedger.Filter(unit, inspection, status, light);
-        StreamingOutput body = out -> {
-            CsvWriter csv = new CsvWriter(out, true).header("id", "inspectionId", "targetUnitCode", "problem",
-                    "responsibleSide", "owner", "deadline", "status", "light", "fedBackAt", "rectifications",
-                    "lastVerification");
-            FindingLedger.Cursor cursor = null;
-            List<FindingView> rows;
-            do {
-                rows = ledger.after(filter, cursor, EXPORT_PAGE);
-                for (FindingView f : rows) {
-                    csv.row(f.id(), f.inspectionId(), f.targetUnitCode(), f.problem(), f.responsibleSide(), f.owner(),
-                            f.deadline(), f.status(), f.light(), f.fedBackAt(), f.rectifications().size(),
-                            f.verifications().isEmpty() ? null : f.verifications().get(f.verifications().size() - 1).outcome());
-                }
-                cursor = rows.isEmpty() ? cursor : FindingLedger.Cursor.of(rows.get(rows.size() - 1));
-            } while (rows.size() == EXPORT_PAGE);
-            csv.flush();
-        };
-        return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"findings-ledger.csv\"").build();
+        return CsvResponses.attachment("findings-ledger.csv", LEDGER, csv -> ledger.each(filter, f -> csv.row(
+                f.id(), f.inspectionId(), f.targetUnitCode(), f.problem(), f.responsibleSide(), f.owner(), f.deadline(),
+                f.status(), f.light(), f.fedBackAt(), f.rectifications().size(),
+                f.verifications().isEmpty() ? null : f.verifications().get(f.verifications().size() - 1).outcome())));
     }
 
     @GET

@@ -62,6 +62,12 @@ public class Inspection extends PanacheEntityBase {
     public List<String> population;
     @Column(name = "sampling_required")
     public boolean samplingRequired;
+    /** The item was approved as on-site (article 10); an item that was not gets no field work. */
+    @Column(name = "approved_on_site")
+    public boolean approvedOnSite = true;
+    /** Construction-site visits approved with their necessity (CONSTRUCTION-SITE granted); 0 otherwise. */
+    @Column(name = "approved_construction_site_visits")
+    public int approvedConstructionSiteVisits;
     @Column(name = "exception_granted")
     public boolean exceptionGranted;
     @Column(name = "approved_sample_max")

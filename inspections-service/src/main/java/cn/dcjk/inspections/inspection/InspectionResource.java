@@ -59,7 +59,7 @@ public class InspectionResource {
 
     @GET
     @Path("/burden")
-    @Operation(summary = "Burden totals (forms, materials, surveys, online votes, messaging groups) per target unit and month")
+    @Operation(summary = "Burden totals (forms, materials, exams, surveys, online votes, messaging groups) per target unit and month")
     public List<Views.BurdenTotal> burden(@QueryParam("unit") String unit, @QueryParam("month") String month) {
         return service.burdenTotals(unit, month);
     }

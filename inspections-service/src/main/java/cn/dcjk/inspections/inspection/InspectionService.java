@@ -12,7 +12,11 @@ import cn.dcjk.inspections.backtracing.BacktracingRegister;
 import cn.dcjk.inspections.finding.FindingLedger;
 import cn.dcjk.inspections.plans.Approval;
 import cn.dcjk.inspections.plans.PlansDirectory;
+import cn.dcjk.inspections.rules.ApprovedItemOnly;
+import cn.dcjk.inspections.rules.FullProcessRecord;
+import cn.dcjk.inspections.rules.OnSiteAsApproved;
 import cn.dcjk.inspections.rules.Rules;
+import cn.dcjk.inspections.rules.SampleAtMostThird;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -115,8 +119,8 @@ public class InspectionService {
         }
         List<String> population = in.population().stream().map(String::trim).distinct().sorted().toList();
         Optional<Approval> answer = plans.approval(in.approvalCode().trim());
-        Verdict.of(rules.approvedItemOnly().evaluate(in.approvalCode(), answer, dispatching, in.startDate(),
-                in.endDate(), population)).orRefuse();
+        Verdict.of(rules.approvedItemOnly().judge(new ApprovedItemOnly.Context(in.approvalCode(), answer, dispatching,
+                in.startDate(), in.endDate(), population, today()))).orRefuse();
         Approval a = answer.orElseThrow();
         Inspection i = new Inspection();
         i.itemId = a.itemId() == null ? 0 : a.itemId();
@@ -141,6 +145,8 @@ public class InspectionService {
                         : in.members().stream().map(m -> new Records.Member(m.name(), m.rank())).toList());
         i.population = population;
         i.samplingRequired = a.sampling() != null;
+        i.approvedOnSite = a.onSite();
+        i.approvedConstructionSiteVisits = a.constructionSiteVisits();
         i.exceptionGranted = a.sampling() != null && a.sampling().exceptionGranted();
         i.approvedSampleMax = i.exceptionGranted ? a.sampling().sampleSize() : null;
         i.createdAt = OffsetDateTime.now();
@@ -241,8 +247,8 @@ public class InspectionService {
         if (in.size() > n) {
             throw Problems.invalid("size", "at most the population (" + n + ")");
         }
-        List<Finding> findings = rules.sampleAtMostThird().evaluate(n, in.size(), i.exceptionGranted,
-                i.approvedSampleMax);
+        List<Finding> findings = rules.sampleAtMostThird().judge(new SampleAtMostThird.Context(n, in.size(),
+                i.exceptionGranted, i.approvedSampleMax));
         Verdict.of(findings).orRefuse();
         Map<String, Object> before = audit.snapshot(Views.InspectionView.full(i));
         long seed = in.seed() != null ? in.seed() : seeds.nextLong();
@@ -271,9 +277,9 @@ public class InspectionService {
                     "The sampling record is for the team, the organiser's office and auditors");
         }
         return sampleView(s.inspection(), s.inspection().sample == null || s.inspection().sample.exceptionGranted() == null
-                ? List.of() : rules.sampleAtMostThird().evaluate(s.inspection().population.size(),
-                        s.inspection().sample.size(), s.inspection().exceptionGranted,
-                        s.inspection().approvedSampleMax));
+                ? List.of() : rules.sampleAtMostThird().judge(new SampleAtMostThird.Context(
+                        s.inspection().population.size(), s.inspection().sample.size(),
+                        s.inspection().exceptionGranted, s.inspection().approvedSampleMax)));
     }
 
     private Views.SampleView sampleView(Inspection i, List<Finding> findings) {
@@ -281,20 +287,47 @@ public class InspectionService {
                 rules.sampleAtMostThird().max(i.population.size()), i.sample, i.sampleDraws, findings);
     }
 
-    /** Only sampled units receive visits; an item that does not sample visits its declared targets. */
-    private void requireVisitable(Inspection i, String unit) {
+    /**
+     * Field work as approved (ON-SITE-AS-APPROVED): an item approved as not on-site gets none; only
+     * sampled units receive visits (an item that does not sample visits its declared targets);
+     * construction-site entries stay within the approved number. A refusal is registered for
+     * back-tracing (article 32) in its own transaction, since the refused write is not made.
+     */
+    private void requireVisitable(Inspection i, String unit, SiteType siteType) {
         InspectionTarget t = InspectionTarget.of(i.id, unit).orElseThrow(() -> Problems.invalid("unitCode",
                 "not a target of this inspection"));
+        long constructionSites = siteType == SiteType.CONSTRUCTION_SITE
+                ? ItineraryEntry.count("inspectionId = ?1 and siteType = ?2", i.id, SiteType.CONSTRUCTION_SITE) : 0;
+        List<Finding> refusal = rules.onSiteAsApproved().judge(new OnSiteAsApproved.Context(unit, i.approvedOnSite,
+                i.sample != null, t.sampled, siteType, i.approvedConstructionSiteVisits, constructionSites));
+        if (!refusal.isEmpty()) {
+            registerOutsideApproval(i, unit, siteType, refusal);
+            throw new RuleRefusedException(refusal);
+        }
         if (i.sample == null && i.samplingRequired) {
             throw Problems.conflict("sample-not-drawn", "请先由系统抽取样本",
                     "Draw the sample first: the item is approved as a sampled one");
         }
-        if (i.sample != null && !t.sampled) {
-            throw new RuleRefusedException(List.of(Finding.of(
-                    cn.dcjk.inspections.rules.SampleAtMostThird.RULE, cn.dcjk.common.rule.Severity.PRINCIPLE,
-                    "单位 " + unit + " 未被抽中，不得实地检查", "Unit " + unit + " was not sampled; no on-site visit",
-                    Map.of("unitCode", unit, "sample", i.sample.units()))));
-        }
+    }
+
+    private void registerOutsideApproval(Inspection i, String unit, SiteType siteType, List<Finding> refusal) {
+        String actor = access.name();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put("inspectionId", i.id);
+            evidence.put("approvalCode", i.approvalCode);
+            evidence.put("unitCode", unit);
+            evidence.put("siteType", siteType == null ? null : siteType.name());
+            evidence.put("actor", actor);
+            evidence.put("findings", refusal);
+            String eventId = backtracing.register(BacktracingRegister.Kind.FIELD_WORK_OUTSIDE_APPROVAL,
+                    i.dispatchingUnitCode, unit, "检查组超出批准范围开展实地检查（检查 " + i.id + "，单位 " + unit + "）",
+                    evidence);
+            Map<String, Object> fact = new LinkedHashMap<>(evidence);
+            fact.put("rule", refusal.get(0).rule());
+            fact.put("backtracingEventId", eventId);
+            audit.record(AUDIT_TYPE, i.id, "FIELD_WORK_REFUSED", Map.of(), fact);
+        });
     }
 
     // ---------------------------------------------------------------- during: itinerary and visits
@@ -309,7 +342,7 @@ public class InspectionService {
         if (in.date().isBefore(i.startsOn) || in.date().isAfter(i.endsOn)) {
             throw Problems.invalid("date", "within the scheme's dates " + i.startsOn + ".." + i.endsOn);
         }
-        requireVisitable(i, in.unitCode());
+        requireVisitable(i, in.unitCode(), in.siteType());
         ItineraryEntry e = new ItineraryEntry();
         e.inspectionId = id;
         e.unitCode = in.unitCode();
@@ -344,7 +377,8 @@ public class InspectionService {
         }
         ItineraryEntry e = in.itineraryEntryId() == null ? null : ItineraryEntry.findById(in.itineraryEntryId());
         boolean filed = e != null && e.inspectionId == id && e.unitCode.equals(in.unitCode());
-        List<Finding> refusal = rules.fullProcessRecord().visit(filed, in.unitCode(), in.itineraryEntryId());
+        List<Finding> refusal = rules.fullProcessRecord().judge(
+                new FullProcessRecord.Context(filed, in.unitCode(), in.itineraryEntryId()));
         if (!refusal.isEmpty()) {
             registerRefusedVisit(i, in, refusal);
             throw new RuleRefusedException(refusal);
@@ -353,7 +387,7 @@ public class InspectionService {
             throw Problems.conflict("itinerary-used", "该行程已开展过实地检查，请另报行程",
                     "This itinerary entry was visited already; file another");
         }
-        requireVisitable(i, in.unitCode());
+        requireVisitable(i, in.unitCode(), null);
         Map<String, Object> before = audit.snapshot(Views.InspectionView.full(i));
         Visit v = new Visit();
         v.inspectionId = id;
@@ -363,7 +397,7 @@ public class InspectionService {
         v.month = e.visitDate.toString().substring(0, 7);
         v.startedAt = OffsetDateTime.now();
         v.startedBy = access.name();
-        v.burden(in.burden() == null ? new Burden(0, 0, 0, 0, 0) : in.burden());
+        v.burden(in.burden() == null ? new Burden(0, 0, 0, 0, 0, 0) : in.burden());
         v.persist();
         InspectionTarget t = InspectionTarget.of(id, v.unitCode).orElseThrow();
         if (t.visitStartedAt == null) {
@@ -405,7 +439,7 @@ public class InspectionService {
 
     private void applyReception(Inspection i, Visit v, Reception r) {
         v.reception = r;
-        List<Finding> findings = rules.receptionBurden().evaluate(r);
+        List<Finding> findings = rules.receptionBurden().judge(r);
         v.receptionFindings = new ArrayList<>(findings);
         List<Finding> blocking = findings.stream().filter(Finding::blocks).toList();
         String signature = blocking.isEmpty() ? null : blocking.stream()
@@ -468,7 +502,7 @@ public class InspectionService {
     public Views.VisitView visitView(Visit v) {
         boolean violation = v.receptionFindings.stream().anyMatch(Finding::blocks);
         return new Views.VisitView(v.id, v.inspectionId, v.itineraryEntryId, v.unitCode, v.visitDate, v.startedAt,
-                v.reception, v.receptionFindings, violation, v.burden(), rules.formBurden().evaluate(v.burden()),
+                v.reception, v.receptionFindings, violation, v.burden(), rules.formBurden().judge(v.burden()),
                 VisitRating.count("visitId", v.id) > 0, v.version);
     }
 
@@ -590,7 +624,7 @@ public class InspectionService {
     @Transactional
     public List<Views.BurdenTotal> burdenTotals(String unit, String month) {
         StringBuilder sql = new StringBuilder("SELECT v.unit_code, v.month, count(*), sum(v.forms), sum(v.materials), "
-                + "sum(v.surveys), sum(v.online_votes), sum(v.messaging_groups) FROM visit v "
+                + "sum(v.exams), sum(v.surveys), sum(v.online_votes), sum(v.messaging_groups) FROM visit v "
                 + "JOIN inspection i ON i.id = v.inspection_id WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (unit != null && !unit.isBlank()) {
@@ -623,7 +657,7 @@ public class InspectionService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Views.BurdenTotal((String) r[0], (String) r[1], n(r[2]), n(r[3]), n(r[4]),
-                n(r[5]), n(r[6]), n(r[7]))).toList();
+                n(r[5]), n(r[6]), n(r[7]), n(r[8]))).toList();
     }
 
     private static long n(Object o) {

@@ -63,7 +63,7 @@ public final class Views {
             long burdenFlags, long misconductFlags, List<String> comments, boolean withheld, int minCount) {
     }
 
-    public record BurdenTotal(String unitCode, String month, long visits, long forms, long materials, long surveys,
+    public record BurdenTotal(String unitCode, String month, long visits, long forms, long materials, long exams, long surveys,
             long onlineVotes, long messagingGroups) {
     }
 }

@@ -51,6 +51,8 @@ public class Visit extends PanacheEntityBase {
     public String reportedViolations;
     public int forms;
     public int materials;
+    /** 考试答题 (article 22). */
+    public int exams;
     public int surveys;
     @Column(name = "online_votes")
     public int onlineVotes;
@@ -60,12 +62,13 @@ public class Visit extends PanacheEntityBase {
     public long version;
 
     public Burden burden() {
-        return new Burden(forms, materials, surveys, onlineVotes, messagingGroups);
+        return new Burden(forms, materials, exams, surveys, onlineVotes, messagingGroups);
     }
 
     public void burden(Burden b) {
         forms = b.forms();
         materials = b.materials();
+        exams = b.exams();
         surveys = b.surveys();
         onlineVotes = b.onlineVotes();
         messagingGroups = b.messagingGroups();

@@ -11,7 +11,7 @@ public record Approval(String code, boolean genuine, boolean current, String sta
         String title, String category, String activityWord, String organiserUnitCode,
         List<String> coOrganiserUnitCodes, boolean onSite, List<String> targetUnitCodes, TargetScope targetScope,
         Sampling sampling, LocalDate periodStart, LocalDate periodEnd, LocalDate validUntil,
-        boolean provincialComprehensive) {
+        boolean provincialComprehensive, int constructionSiteVisits) {
 
     public List<String> coOrganisers() {
         return coOrganiserUnitCodes == null ? List.of() : coOrganiserUnitCodes;

@@ -1,5 +1,6 @@
 package cn.dcjk.inspections.plans;
 
+import cn.dcjk.common.directory.UnitInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;

@@ -1,5 +1,6 @@
 package cn.dcjk.inspections.plans;
 
+import cn.dcjk.common.directory.UnitInfo;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -1,15 +1,17 @@
 package cn.dcjk.inspections.plans;
 
+import cn.dcjk.common.directory.DirectoryUnavailable;
+import cn.dcjk.common.directory.UnitDirectory;
+import cn.dcjk.common.directory.UnitInfo;
+import jakarta.annotation.PostConstruct;
+import java.util.concurrent.CompletableFuture;
 import cn.dcjk.common.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What this service asks of plans-service. Approvals are asked fresh every time (never trust an
@@ -24,9 +26,18 @@ public class PlansDirectory {
     @ConfigProperty(name = "dcjk.plans.unit-cache-ttl", defaultValue = "PT10M")
     Duration unitTtl;
 
-    private final Map<String, Cached> units = new ConcurrentHashMap<>();
+    /** The suite's one directory client, over the guarded calls to plans-service. */
+    private UnitDirectory units;
 
-    private record Cached(Optional<UnitInfo> unit, Instant until) {
+    @PostConstruct
+    void init() {
+        units = new UnitDirectory((code, authorization) -> {
+            try {
+                return CompletableFuture.completedFuture(calls.unit(code));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(new DirectoryUnavailable("plans-service", e));
+            }
+        }, unitTtl);
     }
 
     /** The approval as plans-service knows it now; empty when the code is unknown (not genuine). */
@@ -38,18 +49,8 @@ public class PlansDirectory {
         }
     }
 
+    /** The unit, empty when plans-service says it does not exist; 503 when it cannot answer. */
     public Optional<UnitInfo> unit(String code) {
-        Cached c = units.get(code);
-        if (c != null && c.until().isAfter(Instant.now())) {
-            return c.unit();
-        }
-        Optional<UnitInfo> u;
-        try {
-            u = calls.unit(code);
-        } catch (RuntimeException e) {
-            throw Problems.unavailable("plans-service");
-        }
-        units.put(code, new Cached(u, Instant.now().plus(unitTtl)));
-        return u;
+        return units.unit(code);
     }
 }

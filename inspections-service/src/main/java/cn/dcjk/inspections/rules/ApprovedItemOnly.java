@@ -1,6 +1,7 @@
 package cn.dcjk.inspections.rules;
 
 import cn.dcjk.common.rule.Finding;
+import cn.dcjk.common.rule.Rule;
 import cn.dcjk.common.rule.RuleDescriptor;
 import cn.dcjk.common.rule.Severity;
 import cn.dcjk.inspections.plans.Approval;
@@ -14,18 +15,35 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * APPROVED-ITEM-ONLY (articles 5, 12): field work opens only for an item whose approval code
- * plans-service confirms as genuine and current, within the approved period, by a team dispatched
- * by the organiser or a co-organiser, aimed at approved targets.
+ * APPROVED-ITEM-ONLY (articles 5, 12). Art. 5: 「实行年度计划和审批报备制度」, 「具体组织实施仍需按程序报批」;
+ * art. 12: 「建立活动实施前报计划方案……的全流程管理机制」. Field work opens only for an item whose approval
+ * code plans-service confirms as genuine and current, within the approved period, by a team
+ * dispatched by the organiser or a co-organiser, aimed at approved targets.
  */
-public final class ApprovedItemOnly {
+public final class ApprovedItemOnly implements Rule<ApprovedItemOnly.Context> {
+
+    /** The approval code quoted, plans-service's answer (empty: unknown), who dispatches, the dates, the population, today. */
+    public record Context(String code, Optional<Approval> answer, String dispatchingUnit, LocalDate start,
+            LocalDate end, List<String> population, LocalDate today) {
+    }
 
     public static final RuleDescriptor RULE = RuleDescriptor.of("APPROVED-ITEM-ONLY", List.of(5, 12),
             Severity.PROHIBITED, "只对经批准、已下达的事项开展督查检查考核",
             "Field work opens only for an approved, issued item");
 
-    public List<Finding> evaluate(String code, Optional<Approval> answer, String dispatchingUnit, LocalDate start,
-            LocalDate end, List<String> population) {
+    @Override
+    public RuleDescriptor descriptor() {
+        return RULE;
+    }
+
+    @Override
+    public List<Finding> judge(Context c) {
+        String code = c.code();
+        Optional<Approval> answer = c.answer();
+        String dispatchingUnit = c.dispatchingUnit();
+        LocalDate start = c.start();
+        LocalDate end = c.end();
+        List<String> population = c.population();
         List<Finding> out = new ArrayList<>();
         if (answer.isEmpty() || !answer.get().genuine()) {
             out.add(refuse("批准编号 " + code + " 不是真实有效的编号", "Approval code " + code + " is not genuine",
@@ -38,7 +56,7 @@ public final class ApprovedItemOnly {
                     "Approval code " + code + " is not current (" + a.status() + ")",
                     Map.of("approvalCode", code, "status", String.valueOf(a.status()))));
         }
-        if (a.validUntil() != null && LocalDate.now().isAfter(a.validUntil())) {
+        if (a.validUntil() != null && c.today().isAfter(a.validUntil())) {
             out.add(refuse("批准编号已于 " + a.validUntil() + " 到期", "The approval expired on " + a.validUntil(),
                     Map.of("validUntil", a.validUntil().toString())));
         }

@@ -1,6 +1,7 @@
 package cn.dcjk.inspections.rules;
 
 import cn.dcjk.common.rule.Finding;
+import cn.dcjk.common.rule.Rule;
 import cn.dcjk.common.rule.RuleDescriptor;
 import cn.dcjk.common.rule.Severity;
 import cn.dcjk.inspections.inspection.Reception;
@@ -12,14 +13,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * RECEPTION-BURDEN (article 23). PROHIBITED: counterpart escort (对口陪同), escort by layers
+ * RECEPTION-BURDEN (article 23): 「督查检查考核不得搞对口陪同、层层陪同、边界迎送……各类督查检查考核一律不搞
+ * 大规模的党政综合汇报会、全面汇报会。除涉及全局性工作外，被督查检查考核单位的主要负责同志一般不参加汇报或陪同。」
+ * PROHIBITED: counterpart escort (对口陪同), escort by layers
  * (层层陪同: escorts from more than one level), border welcome (边界迎送), large comprehensive or
  * full briefing meetings (大规模的党政综合汇报会、全面汇报会: more than {max-briefing-size} present).
  * PRINCIPLE (一般不): principal leaders join briefings or escort only for work of overall importance
  * (全局性工作), recorded with the reason; then the finding is recorded as a granted exception.
  * The reception is what happened, so it is recorded either way; blocking findings are violations.
  */
-public final class ReceptionBurden {
+public final class ReceptionBurden implements Rule<Reception> {
 
     public static final RuleDescriptor RULE = new RuleDescriptor("RECEPTION-BURDEN", List.of(23),
             "PROHIBITED + PRINCIPLE", "不搞对口陪同、层层陪同、边界迎送和大规模汇报会；主要负责同志一般不参加汇报或陪同",
@@ -32,7 +35,13 @@ public final class ReceptionBurden {
         this.maxBriefingSize = maxBriefingSize;
     }
 
-    public List<Finding> evaluate(Reception r) {
+    @Override
+    public RuleDescriptor descriptor() {
+        return RULE;
+    }
+
+    @Override
+    public List<Finding> judge(Reception r) {
         List<Finding> out = new ArrayList<>();
         if (r == null) {
             return out;

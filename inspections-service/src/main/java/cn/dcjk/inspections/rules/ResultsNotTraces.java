@@ -1,6 +1,7 @@
 package cn.dcjk.inspections.rules;
 
 import cn.dcjk.common.rule.Finding;
+import cn.dcjk.common.rule.Rule;
 import cn.dcjk.common.rule.RuleDescriptor;
 import cn.dcjk.common.rule.Severity;
 import cn.dcjk.inspections.assessment.Indicator;
@@ -11,10 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * RESULTS-NOT-TRACES (article 14, 重实绩不重留痕): meetings held, documents issued and paperwork
- * volume together weigh at most {max-weight} (20%) of a scheme, per target type; exactly 20% passes.
+ * RESULTS-NOT-TRACES (article 14): 「必要的记录、台账要看，但主要看工作实绩，不得以是否召开会议、是否印发文件等
+ * 作为评判是否抓落实的主要依据。……不能简单以留痕多少评判工作好坏」. Meetings held, documents issued and
+ * paperwork volume together must not be the main criterion (主要依据) of a scheme, per target type:
+ * their weight together is at most {@code maxWeight}. The text's meaning is the default, 0.5: more
+ * than half would make them the main basis; an operator who reads 主要依据 more strictly sets a
+ * lower cap (the suite used to read it as 0.2). Exactly the cap passes.
  */
-public final class ResultsNotTraces {
+public final class ResultsNotTraces implements Rule<TargetIndicators> {
 
     public static final RuleDescriptor RULE = RuleDescriptor.of("RESULTS-NOT-TRACES", List.of(14),
             Severity.PROHIBITED, "不把开会发文、留痕多少作为主要考核依据",
@@ -26,7 +31,15 @@ public final class ResultsNotTraces {
         this.maxWeight = maxWeight;
     }
 
-    public List<Finding> evaluate(String targetType, List<Indicator> indicators) {
+    @Override
+    public RuleDescriptor descriptor() {
+        return RULE;
+    }
+
+    @Override
+    public List<Finding> judge(TargetIndicators t) {
+        String targetType = t.targetType();
+        List<Indicator> indicators = t.indicators();
         BigDecimal traces = indicators.stream().filter(i -> i.kind() != null && i.kind().trace())
                 .map(Indicator::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (traces.compareTo(maxWeight) <= 0) {

@@ -1,5 +1,6 @@
 package cn.dcjk.inspections.rules;
 
+import cn.dcjk.common.rule.Rule;
 import cn.dcjk.common.rule.RuleBook;
 import cn.dcjk.common.rule.RuleDescriptor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,10 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 
-/** The inspections-service rulebook: every policy with its current parameters (GET /api/v1/rules). */
+/**
+ * The inspections-service rulebook: every rule of this service in one place, in the shape of
+ * {@link cn.dcjk.common.rule.Rule}, with its current parameters (GET /api/v1/rules).
+ */
 @ApplicationScoped
 public class Rules implements RuleBook {
 
@@ -55,6 +59,25 @@ public class Rules implements RuleBook {
         return new CommendationExempts();
     }
 
+    public OnSiteAsApproved onSiteAsApproved() {
+        return new OnSiteAsApproved();
+    }
+
+    public NoAccountabilityForRectification noAccountabilityForRectification() {
+        return new NoAccountabilityForRectification(p.accountabilityMeasureKeywords());
+    }
+
+    public DifferentiatedIndicators differentiatedIndicators() {
+        return new DifferentiatedIndicators();
+    }
+
+    /** Every rule, as the rulebook lists them. */
+    public List<Rule<?>> all() {
+        return List.of(approvedItemOnly(), fullProcessRecord(), sampleAtMostThird(), onSiteAsApproved(), unannounced(),
+                receptionBurden(), formBurden(), differentiatedIndicators(), resultsNotTraces(), noAccountabilityQuota(),
+                problemLedger(), noAccountabilityForRectification(), commendationExempts());
+    }
+
     @Override
     public String service() {
         return "inspections-service";
@@ -64,12 +87,14 @@ public class Rules implements RuleBook {
     public List<RuleDescriptor> rules() {
         return List.of(ApprovedItemOnly.RULE, FullProcessRecord.RULE,
                 SampleAtMostThird.RULE.withParameters(Map.of("fraction", "1/" + p.sampleDenominator())),
-                Unannounced.RULE,
+                OnSiteAsApproved.RULE, Unannounced.RULE,
                 ReceptionBurden.RULE.withParameters(Map.of("maxBriefingSize", p.maxBriefingSize())),
-                FormBurden.RULE,
+                FormBurden.RULE, DifferentiatedIndicators.RULE,
                 ResultsNotTraces.RULE.withParameters(Map.of("maxWeight", p.maxTraceWeight())),
                 NoAccountabilityQuota.RULE.withParameters(Map.of("keywords", p.accountabilityKeywords())),
                 ProblemLedger.RULE.withParameters(Map.of("yellowDays", p.yellowDays())),
+                NoAccountabilityForRectification.RULE.withParameters(Map.of("keywords",
+                        p.accountabilityMeasureKeywords())),
                 CommendationExempts.RULE);
     }
 }

@@ -55,7 +55,8 @@ class LedgerTest {
         List<String> lines = csv.lines().toList();
         org.junit.jupiter.api.Assertions.assertEquals(4, lines.size());
         org.hamcrest.MatcherAssert.assertThat(lines.get(0), containsString("targetUnitCode"));
-        org.hamcrest.MatcherAssert.assertThat(csv, containsString("\"'=第七天到期\""));
+        org.hamcrest.MatcherAssert.assertThat(csv, containsString(",'=第七天到期,"));
+        org.hamcrest.MatcherAssert.assertThat(csv, startsWith("\uFEFFid,"));
 
         // the inspected unit sees only its own lines, and only once fed back
         given().auth().oauth2(UNIT).queryParam("inspection", id).when().get("/api/v1/findings")
@@ -129,5 +130,37 @@ class LedgerTest {
         int filed = given().auth().oauth2(AUDITOR).queryParam("status", "FILED").when().get("/api/v1/findings").then()
                 .extract().jsonPath().getInt("total");
         org.junit.jupiter.api.Assertions.assertTrue(filed >= 3 && filed <= total);
+    }
+
+    @Test
+    void art26AccountabilityDoesNotCloseAFindingOnlyItsRectificationDoes() {
+        long id = open(TEAM, "DCJK-2026-0007", false, cn.dcjk.inspections.ServicesStub.COUNTY_ENV);
+        sample(TEAM, id, seedFor(cn.dcjk.inspections.ServicesStub.COUNTY_ENV, 2, MINE), 2);
+        visit(TEAM, id, itinerary(TEAM, id, MINE, TODAY), MINE, cleanReception());
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON).header("If-Match", etag(TEAM, id))
+                .body(results(MINE, List.of(finding(MINE, TODAY.plusDays(20), "污水直排未整改"))))
+                .when().post("/api/v1/inspections/" + id + "/results").then().statusCode(200);
+        long f = given().auth().oauth2(TEAM).queryParam("inspection", id).when().get("/api/v1/findings")
+                .then().extract().jsonPath().getLong("items[0].id");
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(Map.of())
+                .when().post("/api/v1/findings/" + f + "/feedback").then().statusCode(200);
+        // 以问责代替整改: the only evidence is who was punished
+        given().auth().oauth2(UNIT).contentType(ContentType.JSON)
+                .body(Map.of("description", "已处理", "evidence", List.of("已对2名责任人问责", "给予党内警告处分")))
+                .when().post("/api/v1/findings/" + f + "/rectifications").then().statusCode(200);
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON).body(Map.of("outcome", "CLOSE", "comment", "已问责"))
+                .when().post("/api/v1/findings/" + f + "/verification")
+                .then().statusCode(422).body("findings[0].rule", equalTo("NO-ACCOUNTABILITY-FOR-RECTIFICATION"))
+                .body("findings[0].articles", org.hamcrest.Matchers.contains(26));
+        // sending it back is allowed; the unit reports the measures, and then it closes
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON).body(Map.of("outcome", "SEND_BACK", "comment", "请报整改措施"))
+                .when().post("/api/v1/findings/" + f + "/verification").then().statusCode(200)
+                .body("status", equalTo("SENT_BACK"));
+        given().auth().oauth2(UNIT).contentType(ContentType.JSON)
+                .body(Map.of("description", "截污管网已接通", "evidence", List.of("管网竣工验收单", "已对2名责任人问责")))
+                .when().post("/api/v1/findings/" + f + "/rectifications").then().statusCode(200);
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON).body(Map.of("outcome", "CLOSE", "comment", "核验通过"))
+                .when().post("/api/v1/findings/" + f + "/verification").then().statusCode(200)
+                .body("status", equalTo("CLOSED"));
     }
 }

@@ -290,4 +290,40 @@ class FieldWorkTest {
         given().auth().oauth2(OFFICE).queryParam("month", "2026-13").when().get("/api/v1/inspections/burden")
                 .then().statusCode(400);
     }
+
+    @Test
+    void art10AnItemApprovedAsNotOnSiteGetsNoItineraryAndTheAttemptIsRegistered() {
+        long id = open(TEAM, "DCJK-2026-0102", false, List.of(MINE, "370112-D-ENV"));
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON)
+                .body(Map.of("date", TODAY.toString(), "unitCode", MINE, "siteType", "OFFICE"))
+                .when().post("/api/v1/inspections/" + id + "/itinerary")
+                .then().statusCode(422).body("findings[0].rule", equalTo("ON-SITE-AS-APPROVED"))
+                .body("findings[0].articles", contains(10));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> arrived("backtracing", "evidence.inspectionId", id).size() == 1);
+        Map<String, Object> r = arrived("backtracing", "evidence.inspectionId", id).get(0);
+        assertEquals("FIELD_WORK_OUTSIDE_APPROVAL", r.get("kind"));
+        assertEquals(MINE, r.get("subjectUnitCode"));
+        given().auth().oauth2(TEAM).when().get("/api/v1/inspections/" + id + "/itinerary")
+                .then().statusCode(200).body("$", org.hamcrest.Matchers.hasSize(0));
+    }
+
+    @Test
+    void art10ConstructionSiteVisitsStayWithinTheApprovedNumber() {
+        long id = open(TEAM, "DCJK-2026-0103", false, List.of(MINE, "370112-D-ENV"));
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON)
+                .body(Map.of("date", TODAY.toString(), "unitCode", MINE, "siteType", "CONSTRUCTION_SITE",
+                        "necessity", "核实在建项目环评落实"))
+                .when().post("/api/v1/inspections/" + id + "/itinerary").then().statusCode(201);
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON)
+                .body(Map.of("date", TODAY.toString(), "unitCode", "370112-D-ENV", "siteType", "CONSTRUCTION_SITE",
+                        "necessity", "再去一个工地"))
+                .when().post("/api/v1/inspections/" + id + "/itinerary")
+                .then().statusCode(422).body("findings[0].rule", equalTo("ON-SITE-AS-APPROVED"))
+                .body("findings[0].facts.approvedConstructionSiteVisits", equalTo(1));
+        // an office visit is not a construction-site visit
+        itinerary(TEAM, id, "370112-D-ENV", TODAY);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> arrived("backtracing", "evidence.inspectionId", id).size() == 1);
+    }
 }

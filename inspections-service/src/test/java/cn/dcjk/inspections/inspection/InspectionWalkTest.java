@@ -188,7 +188,8 @@ class InspectionWalkTest {
         given().auth().oauth2(TEAM).contentType(ContentType.JSON)
                 .body(Map.of("date", TODAY.toString(), "unitCode", notSampled, "siteType", "FIELD"))
                 .when().post("/api/v1/inspections/" + id + "/itinerary")
-                .then().statusCode(422).body("findings[0].rule", equalTo("SAMPLE-AT-MOST-THIRD"));
+                .then().statusCode(422).body("findings[0].rule", equalTo("ON-SITE-AS-APPROVED"))
+                .body("findings[0].severity", equalTo("PROHIBITED"));
     }
 
     @Test
@@ -237,8 +238,9 @@ class InspectionWalkTest {
         given().auth().oauth2(PLANNER).when().get("/api/v1/rules").then().statusCode(200)
                 .body("name", org.hamcrest.Matchers.hasItems("APPROVED-ITEM-ONLY", "FULL-PROCESS-RECORD",
                         "SAMPLE-AT-MOST-THIRD", "UNANNOUNCED", "RECEPTION-BURDEN", "FORM-BURDEN", "RESULTS-NOT-TRACES",
-                        "NO-ACCOUNTABILITY-QUOTA", "PROBLEM-LEDGER", "COMMENDATION-EXEMPTS"))
-                .body("find { it.name == 'RESULTS-NOT-TRACES' }.parameters.maxWeight", equalTo(0.20f))
+                        "NO-ACCOUNTABILITY-QUOTA", "PROBLEM-LEDGER", "COMMENDATION-EXEMPTS", "ON-SITE-AS-APPROVED",
+                        "DIFFERENTIATED-INDICATORS"))
+                .body("find { it.name == 'RESULTS-NOT-TRACES' }.parameters.maxWeight", equalTo(0.50f))
                 .body("find { it.name == 'RECEPTION-BURDEN' }.severity", equalTo("PROHIBITED + PRINCIPLE"));
     }
 }

@@ -6,6 +6,7 @@ import cn.dcjk.common.rule.Verdict;
 import cn.dcjk.inspections.assessment.Indicator;
 import cn.dcjk.inspections.assessment.IndicatorKind;
 import cn.dcjk.inspections.inspection.Burden;
+import cn.dcjk.inspections.inspection.SiteType;
 import cn.dcjk.inspections.inspection.InspectionService;
 import cn.dcjk.inspections.inspection.Reception;
 import cn.dcjk.inspections.plans.Approval;
@@ -31,7 +32,7 @@ class PoliciesTest {
     static Approval approval(String status, LocalDate start, LocalDate end, List<String> targets) {
         return new Approval("DCJK-1", true, status.equals("CURRENT"), status, 7L, 3L, "t", "SPECIAL", "检查",
                 "370000-D-ENV", List.of("370000-D-EDU"), true, targets, null, null, start, end, TODAY.plusDays(300),
-                false);
+                false, 0);
     }
 
     @Nested
@@ -39,39 +40,49 @@ class PoliciesTest {
         final ApprovedItemOnly rule = new ApprovedItemOnly();
         final Approval current = approval("CURRENT", TODAY.minusDays(10), TODAY.plusDays(10), List.of("A", "B"));
 
+        List<Finding> evaluate(String code, Optional<Approval> a, String dispatching, LocalDate start, LocalDate end,
+                List<String> population) {
+            return rule.judge(new ApprovedItemOnly.Context(code, a, dispatching, start, end, population, TODAY));
+        }
+
         @Test
         void allowsAGenuineCurrentItemByTheOrganiserOrCoOrganiserWithinItsPeriod() {
-            assertTrue(rule.evaluate("DCJK-1", Optional.of(current), "370000-D-ENV", TODAY.minusDays(10),
+            assertTrue(evaluate("DCJK-1", Optional.of(current), "370000-D-ENV", TODAY.minusDays(10),
                     TODAY.plusDays(10), List.of("A")).isEmpty());
-            assertTrue(rule.evaluate("DCJK-1", Optional.of(current), "370000-D-EDU", TODAY, TODAY,
+            assertTrue(evaluate("DCJK-1", Optional.of(current), "370000-D-EDU", TODAY, TODAY,
                     List.of("B")).isEmpty());
         }
 
         @Test
         void refusesUnknownExpiredForeignOutOfPeriodAndUnapprovedTargets() {
-            assertEquals("APPROVED-ITEM-ONLY", rule.evaluate("X", Optional.empty(), "370000-D-ENV", TODAY, TODAY,
+            assertEquals("APPROVED-ITEM-ONLY", evaluate("X", Optional.empty(), "370000-D-ENV", TODAY, TODAY,
                     List.of()).get(0).rule());
             Approval expired = approval("EXPIRED", TODAY.minusDays(10), TODAY.plusDays(10), List.of("A"));
-            assertFalse(Verdict.of(rule.evaluate("DCJK-1", Optional.of(expired), "370000-D-ENV", TODAY, TODAY,
+            assertFalse(Verdict.of(evaluate("DCJK-1", Optional.of(expired), "370000-D-ENV", TODAY, TODAY,
                     List.of("A"))).allows());
-            assertFalse(Verdict.of(rule.evaluate("DCJK-1", Optional.of(current), "370100-GOV", TODAY, TODAY,
+            assertFalse(Verdict.of(evaluate("DCJK-1", Optional.of(current), "370100-GOV", TODAY, TODAY,
                     List.of("A"))).allows());
-            assertFalse(Verdict.of(rule.evaluate("DCJK-1", Optional.of(current), "370000-D-ENV", TODAY,
+            assertFalse(Verdict.of(evaluate("DCJK-1", Optional.of(current), "370000-D-ENV", TODAY,
                     TODAY.plusDays(11), List.of("A"))).allows());
-            assertFalse(Verdict.of(rule.evaluate("DCJK-1", Optional.of(current), "370000-D-ENV", TODAY, TODAY,
+            assertFalse(Verdict.of(evaluate("DCJK-1", Optional.of(current), "370000-D-ENV", TODAY, TODAY,
                     List.of("C"))).allows());
-            assertEquals(Severity.PROHIBITED, rule.evaluate("X", Optional.empty(), "u", TODAY, TODAY, List.of())
+            assertEquals(Severity.PROHIBITED, evaluate("X", Optional.empty(), "u", TODAY, TODAY, List.of())
                     .get(0).severity());
         }
     }
 
     @Nested
     class FullProcessRecordRule {
+        final FullProcessRecord rule = new FullProcessRecord();
+
+        List<Finding> visit(boolean filed, String unit, Long entry) {
+            return rule.judge(new FullProcessRecord.Context(filed, unit, entry));
+        }
+
         @Test
         void aVisitNeedsItsItinerary() {
-            FullProcessRecord rule = new FullProcessRecord();
-            assertTrue(rule.visit(true, "A", 1L).isEmpty());
-            List<Finding> refused = rule.visit(false, "A", null);
+            assertTrue(visit(true, "A", 1L).isEmpty());
+            List<Finding> refused = visit(false, "A", null);
             assertEquals("FULL-PROCESS-RECORD", refused.get(0).rule());
             assertTrue(refused.get(0).blocks());
         }
@@ -81,11 +92,15 @@ class PoliciesTest {
     class SampleAtMostThirdRule {
         final SampleAtMostThird rule = new SampleAtMostThird(3);
 
+        List<Finding> evaluate(int population, int size, boolean granted, Integer approvedMax) {
+            return rule.judge(new SampleAtMostThird.Context(population, size, granted, approvedMax));
+        }
+
         @Test
         void exactlyAThirdPassesOneMoreIsRefused() {
-            assertTrue(rule.evaluate(30, 10, false, null).isEmpty());
-            assertTrue(rule.evaluate(31, 10, false, null).isEmpty());
-            Finding f = rule.evaluate(30, 11, false, null).get(0);
+            assertTrue(evaluate(30, 10, false, null).isEmpty());
+            assertTrue(evaluate(31, 10, false, null).isEmpty());
+            Finding f = evaluate(30, 11, false, null).get(0);
             assertEquals(Severity.PRINCIPLE, f.severity());
             assertTrue(f.blocks());
         }
@@ -93,17 +108,17 @@ class PoliciesTest {
         @Test
         void roundsDown() {
             assertEquals(2, rule.max(8));
-            assertFalse(Verdict.of(rule.evaluate(8, 3, false, null)).allows());
+            assertFalse(Verdict.of(evaluate(8, 3, false, null)).allows());
         }
 
         @Test
         void theApprovedExceptionCoversUpToItsSizeAndIsRecorded() {
-            List<Finding> granted = rule.evaluate(30, 15, true, 15);
+            List<Finding> granted = evaluate(30, 15, true, 15);
             assertEquals(1, granted.size());
             assertEquals(Boolean.TRUE, granted.get(0).exceptionGranted());
             assertFalse(granted.get(0).blocks());
-            assertTrue(rule.evaluate(30, 16, true, 15).get(0).blocks());
-            assertTrue(rule.evaluate(30, 15, false, 15).get(0).blocks());
+            assertTrue(evaluate(30, 16, true, 15).get(0).blocks());
+            assertTrue(evaluate(30, 15, false, 15).get(0).blocks());
         }
 
         @Test
@@ -137,6 +152,10 @@ class PoliciesTest {
     class ReceptionBurdenRule {
         final ReceptionBurden rule = new ReceptionBurden(20);
 
+        List<Finding> evaluate(Reception r) {
+            return rule.judge(r);
+        }
+
         Reception reception(List<Reception.Escort> escorts, boolean border, List<Reception.Briefing> briefings,
                 boolean leaders, boolean overall, String reason) {
             return new Reception(escorts, border, briefings, leaders, overall, reason);
@@ -144,13 +163,13 @@ class PoliciesTest {
 
         @Test
         void aPlainReceptionPasses() {
-            assertTrue(rule.evaluate(reception(List.of(new Reception.Escort("370102-D-ENV", "COUNTY", false)), false,
+            assertTrue(evaluate(reception(List.of(new Reception.Escort("370102-D-ENV", "COUNTY", false)), false,
                     List.of(new Reception.Briefing(Reception.BriefingKind.WORK, 40)), false, false, null)).isEmpty());
         }
 
         @Test
         void counterpartLayeredBorderAndLargeBriefingsAreProhibited() {
-            List<Finding> f = rule.evaluate(reception(List.of(new Reception.Escort("370100-D-ENV", "CITY", true),
+            List<Finding> f = evaluate(reception(List.of(new Reception.Escort("370100-D-ENV", "CITY", true),
                             new Reception.Escort("370102-D-ENV", "COUNTY", false)), true,
                     List.of(new Reception.Briefing(Reception.BriefingKind.COMPREHENSIVE, 21)), false, false, null));
             assertEquals(List.of("COUNTERPART_ESCORT", "LAYERED_ESCORT", "BORDER_WELCOME", "LARGE_BRIEFING"),
@@ -160,18 +179,18 @@ class PoliciesTest {
 
         @Test
         void aBriefingOfExactlyTheLimitPasses() {
-            assertTrue(rule.evaluate(reception(List.of(), false,
+            assertTrue(evaluate(reception(List.of(), false,
                     List.of(new Reception.Briefing(Reception.BriefingKind.FULL, 20)), false, false, null)).isEmpty());
         }
 
         @Test
         void principalLeadersNeedARecordedReasonOfOverallImportance() {
-            Finding without = rule.evaluate(reception(List.of(), false, List.of(), true, false, null)).get(0);
+            Finding without = evaluate(reception(List.of(), false, List.of(), true, false, null)).get(0);
             assertEquals(Severity.PRINCIPLE, without.severity());
             assertTrue(without.blocks());
-            Finding claimedNoReason = rule.evaluate(reception(List.of(), false, List.of(), true, true, " ")).get(0);
+            Finding claimedNoReason = evaluate(reception(List.of(), false, List.of(), true, true, " ")).get(0);
             assertTrue(claimedNoReason.blocks());
-            Finding with = rule.evaluate(reception(List.of(), false, List.of(), true, true,
+            Finding with = evaluate(reception(List.of(), false, List.of(), true, true,
                     "全省生态环境保护督察整改总体部署")).get(0);
             assertEquals(Boolean.TRUE, with.exceptionGranted());
             assertFalse(with.blocks());
@@ -183,11 +202,20 @@ class PoliciesTest {
         @Test
         void countsAreAdvisory() {
             FormBurden rule = new FormBurden();
-            assertTrue(rule.evaluate(new Burden(0, 0, 0, 0, 0)).isEmpty());
-            Finding f = rule.evaluate(new Burden(3, 1, 0, 1, 2)).get(0);
+            assertTrue(rule.judge(new Burden(0, 0, 0, 0, 0, 0)).isEmpty());
+            Finding f = rule.judge(new Burden(3, 1, 0, 0, 1, 2)).get(0);
             assertEquals(Severity.ADVISORY, f.severity());
             assertFalse(f.blocks());
             assertEquals(3, f.facts().get("forms"));
+        }
+
+        @Test
+        void art22ExamsAndQuizzesAreABurdenLikeSurveys() {
+            FormBurden rule = new FormBurden();
+            Finding f = rule.judge(new Burden(0, 0, 1, 0, 0, 0)).get(0);
+            assertEquals(1, f.facts().get("exams"));
+            assertTrue(f.message().contains("考试答题"));
+            assertEquals(1, new Burden(0, 0, 1, 0, 0, 0).total());
         }
     }
 
@@ -199,16 +227,20 @@ class PoliciesTest {
     class ResultsNotTracesRule {
         final ResultsNotTraces rule = new ResultsNotTraces(new BigDecimal("0.20"));
 
+        List<Finding> evaluate(String type, List<Indicator> indicators) {
+            return rule.judge(new TargetIndicators(type, indicators));
+        }
+
         @Test
         void exactlyTwentyPercentOfTracesPasses() {
-            assertTrue(rule.evaluate("COUNTY", List.of(ind("实绩", IndicatorKind.WORK_RESULTS, "0.80"),
+            assertTrue(evaluate("COUNTY", List.of(ind("实绩", IndicatorKind.WORK_RESULTS, "0.80"),
                     ind("会议", IndicatorKind.MEETINGS_HELD, "0.10"),
                     ind("发文", IndicatorKind.DOCUMENTS_ISSUED, "0.10"))).isEmpty());
         }
 
         @Test
         void moreThanTwentyPercentTogetherIsRefused() {
-            List<Finding> f = rule.evaluate("COUNTY", List.of(ind("实绩", IndicatorKind.WORK_RESULTS, "0.79"),
+            List<Finding> f = evaluate("COUNTY", List.of(ind("实绩", IndicatorKind.WORK_RESULTS, "0.79"),
                     ind("会议", IndicatorKind.MEETINGS_HELD, "0.10"), ind("发文", IndicatorKind.DOCUMENTS_ISSUED, "0.05"),
                     ind("台账", IndicatorKind.PAPERWORK_VOLUME, "0.06")));
             assertEquals("RESULTS-NOT-TRACES", f.get(0).rule());
@@ -220,12 +252,16 @@ class PoliciesTest {
     class NoAccountabilityQuotaRule {
         final NoAccountabilityQuota rule = new NoAccountabilityQuota(List.of("问责", "accountability"));
 
+        List<Finding> evaluate(String type, List<Indicator> indicators) {
+            return rule.judge(new TargetIndicators(type, indicators));
+        }
+
         @Test
         void refusesByKindAndByName() {
-            assertTrue(rule.evaluate("T", List.of(ind("群众满意度", IndicatorKind.PUBLIC_SATISFACTION, "1"))).isEmpty());
-            assertEquals(1, rule.evaluate("T", List.of(ind("案件数", IndicatorKind.ACCOUNTABILITY_CASES, "0.1"))).size());
-            assertEquals(1, rule.evaluate("T", List.of(ind("问责人数", IndicatorKind.OTHER, "0.1"))).size());
-            assertEquals(1, rule.evaluate("T", List.of(ind("Accountability rate", IndicatorKind.OTHER, "0.1"))).size());
+            assertTrue(evaluate("T", List.of(ind("群众满意度", IndicatorKind.PUBLIC_SATISFACTION, "1"))).isEmpty());
+            assertEquals(1, evaluate("T", List.of(ind("案件数", IndicatorKind.ACCOUNTABILITY_CASES, "0.1"))).size());
+            assertEquals(1, evaluate("T", List.of(ind("问责人数", IndicatorKind.OTHER, "0.1"))).size());
+            assertEquals(1, evaluate("T", List.of(ind("Accountability rate", IndicatorKind.OTHER, "0.1"))).size());
         }
     }
 
@@ -245,13 +281,142 @@ class PoliciesTest {
 
     @Nested
     class CommendationExemptsRule {
+        final CommendationExempts rule = new CommendationExempts();
+
+        List<Finding> evaluate(boolean provincial, boolean target, String unit) {
+            return rule.judge(new CommendationExempts.Context(provincial, target, unit));
+        }
+
         @Test
         void onlyTargetsOfTheProvincialComprehensiveInspectionNextYear() {
-            CommendationExempts rule = new CommendationExempts();
-            assertTrue(rule.evaluate(true, true, "370102-GOV").isEmpty());
-            assertFalse(Verdict.of(rule.evaluate(false, true, "370102-GOV")).allows());
-            assertFalse(Verdict.of(rule.evaluate(true, false, "370102-GOV")).allows());
+            assertTrue(evaluate(true, true, "370102-GOV").isEmpty());
+            assertFalse(Verdict.of(evaluate(false, true, "370102-GOV")).allows());
+            assertFalse(Verdict.of(evaluate(true, false, "370102-GOV")).allows());
             assertEquals(2027, rule.exemptionYear(2026));
+        }
+    }
+
+    @Nested
+    class Art10OnSiteAsApproved {
+        final OnSiteAsApproved rule = new OnSiteAsApproved();
+
+        @Test
+        void art10AnItemApprovedAsNotOnSiteGetsNoFieldWork() {
+            List<Finding> f = rule.judge(new OnSiteAsApproved.Context("A", false, false, false, SiteType.OFFICE, 0, 0));
+            assertEquals(1, f.size());
+            assertEquals(Severity.PROHIBITED, f.get(0).severity());
+            assertEquals("ON-SITE-AS-APPROVED", f.get(0).rule());
+            assertTrue(rule.judge(new OnSiteAsApproved.Context("A", true, false, false, SiteType.OFFICE, 0, 0)).isEmpty());
+        }
+
+        @Test
+        void art10OnlyTheDrawnSampleIsVisited() {
+            assertTrue(rule.judge(new OnSiteAsApproved.Context("A", true, true, true, SiteType.OFFICE, 0, 0)).isEmpty());
+            assertEquals("OUTSIDE_SAMPLE", rule.judge(new OnSiteAsApproved.Context("B", true, true, false,
+                    SiteType.OFFICE, 0, 0)).get(0).facts().get("abuse"));
+        }
+
+        @Test
+        void art10ConstructionSiteVisitsStayWithinTheApprovedNumber() {
+            // none approved: the first is refused
+            assertFalse(Verdict.of(rule.judge(new OnSiteAsApproved.Context("A", true, false, false,
+                    SiteType.CONSTRUCTION_SITE, 0, 0))).allows());
+            // two approved: the second passes, the third does not
+            assertTrue(rule.judge(new OnSiteAsApproved.Context("A", true, false, false, SiteType.CONSTRUCTION_SITE, 2,
+                    1)).isEmpty());
+            assertFalse(Verdict.of(rule.judge(new OnSiteAsApproved.Context("A", true, false, false,
+                    SiteType.CONSTRUCTION_SITE, 2, 2))).allows());
+            // other sites are not counted
+            assertTrue(rule.judge(new OnSiteAsApproved.Context("A", true, false, false, SiteType.ENTERPRISE, 0, 5))
+                    .isEmpty());
+        }
+    }
+
+    @Nested
+    class Art13DifferentiatedIndicators {
+        final DifferentiatedIndicators rule = new DifferentiatedIndicators();
+        final List<Indicator> set = List.of(ind("实绩", IndicatorKind.WORK_RESULTS, "0.6"),
+                ind("满意度", IndicatorKind.PUBLIC_SATISFACTION, "0.4"));
+
+        @Test
+        void art13OneSetForEveryKindOfTargetIsFlagged() {
+            List<Finding> f = rule.judge(List.of(new TargetIndicators("COUNTY", set),
+                    new TargetIndicators("TOWNSHIP", set)));
+            assertEquals(1, f.size());
+            assertEquals(Severity.ADVISORY, f.get(0).severity());
+            assertFalse(f.get(0).blocks());
+            assertEquals(List.of("COUNTY", "TOWNSHIP"), f.get(0).facts().get("targetTypes"));
+            assertEquals(1, rule.judge(List.of(new TargetIndicators("ALL", set))).size());
+        }
+
+        @Test
+        void art13OneWeightDifferentIsDifferentiated() {
+            List<Indicator> other = List.of(ind("实绩", IndicatorKind.WORK_RESULTS, "0.7"),
+                    ind("满意度", IndicatorKind.PUBLIC_SATISFACTION, "0.3"));
+            assertTrue(rule.judge(List.of(new TargetIndicators("COUNTY", set), new TargetIndicators("TOWNSHIP", other)))
+                    .isEmpty());
+            // order of the indicators and trailing zeros do not make a set different
+            List<Indicator> reordered = List.of(ind("满意度", IndicatorKind.PUBLIC_SATISFACTION, "0.40"),
+                    ind("实绩", IndicatorKind.WORK_RESULTS, "0.60"));
+            assertEquals(1, rule.judge(List.of(new TargetIndicators("COUNTY", set),
+                    new TargetIndicators("TOWNSHIP", reordered))).size());
+        }
+    }
+
+    @Nested
+    class Art14MainBasisByTheText {
+        final ResultsNotTraces rule = new ResultsNotTraces(new BigDecimal("0.50"));
+
+        @Test
+        void art14HalfIsNotTheMainBasisMoreThanHalfIs() {
+            assertTrue(rule.judge(new TargetIndicators("COUNTY", List.of(ind("实绩", IndicatorKind.WORK_RESULTS, "0.50"),
+                    ind("会议", IndicatorKind.MEETINGS_HELD, "0.30"), ind("发文", IndicatorKind.DOCUMENTS_ISSUED, "0.20"))))
+                    .isEmpty());
+            assertEquals(1, rule.judge(new TargetIndicators("COUNTY", List.of(ind("实绩", IndicatorKind.WORK_RESULTS,
+                    "0.49"), ind("会议", IndicatorKind.MEETINGS_HELD, "0.31"),
+                    ind("发文", IndicatorKind.DOCUMENTS_ISSUED, "0.20")))).size());
+        }
+    }
+
+    @Nested
+    class Art15And18Records {
+        @Test
+        void art15TheUnannouncedInspectionIsRecordedAsHidden() {
+            Unannounced rule = new Unannounced();
+            assertEquals(Severity.RECORD, rule.judge(new Unannounced.Context(true, false)).get(0).severity());
+            assertFalse(rule.judge(new Unannounced.Context(true, false)).get(0).blocks());
+            assertTrue(rule.judge(new Unannounced.Context(true, true)).isEmpty());
+        }
+
+        @Test
+        void art18AnOverdueFindingIsRecordedTheDeadlineDayIsNot() {
+            ProblemLedger rule = new ProblemLedger(7);
+            assertTrue(rule.judge(new ProblemLedger.Context(TODAY, TODAY, false)).isEmpty());
+            assertEquals(1, rule.judge(new ProblemLedger.Context(TODAY.minusDays(1), TODAY, false)).size());
+            assertTrue(rule.judge(new ProblemLedger.Context(TODAY.minusDays(1), TODAY, true)).isEmpty());
+        }
+    }
+
+    @Nested
+    class Art26NoAccountabilityForRectification {
+        final NoAccountabilityForRectification rule = new NoAccountabilityForRectification(
+                List.of("问责", "处分", "accountab"));
+
+        @Test
+        void art26EvidenceOfAccountabilityAloneClosesNothing() {
+            List<Finding> f = rule.judge(new NoAccountabilityForRectification.Context(true,
+                    List.of("对3人问责", "给予警告处分")));
+            assertEquals(1, f.size());
+            assertEquals(Severity.PROHIBITED, f.get(0).severity());
+            assertEquals(List.of(26), f.get(0).articles());
+        }
+
+        @Test
+        void art26OnePieceOfRealRectificationIsEnoughAndSendingBackIsFree() {
+            assertTrue(rule.judge(new NoAccountabilityForRectification.Context(true,
+                    List.of("对3人问责", "整改验收报告"))).isEmpty());
+            assertTrue(rule.judge(new NoAccountabilityForRectification.Context(false,
+                    List.of("对3人问责"))).isEmpty());
         }
     }
 }

@@ -5,7 +5,9 @@ import cn.dcjk.plans.plan.GrantedException;
 import cn.dcjk.plans.plan.Plan;
 import cn.dcjk.plans.plan.PlanItem;
 import cn.dcjk.plans.plan.PlanService;
-import cn.dcjk.plans.rule.PlanRules;
+import cn.dcjk.plans.rule.ConstructionSite;
+import cn.dcjk.plans.rule.ExemptUnits;
+import cn.dcjk.plans.rule.SampleAtMostThird;
 import cn.dcjk.plans.unit.Unit;
 import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
@@ -44,7 +46,7 @@ public class ApprovalResource {
             status = ApprovalView.Status.CURRENT;
         }
         boolean samplingGranted = GrantedException.count("itemId = ?1 and rule = ?2", item.id,
-                PlanRules.SAMPLE_AT_MOST_THIRD_RULE.name()) > 0;
+                SampleAtMostThird.RULE.name()) > 0;
         return new ApprovalView(code, true, status == ApprovalView.Status.CURRENT, status, item.id, plan.id, item.title,
                 item.category.name(), item.activityWord, item.organiserUnitCode, item.coOrganiserUnitCodes, item.onSite,
                 item.targetUnitCodes,
@@ -52,6 +54,8 @@ public class ApprovalResource {
                 item.samplingPopulation == null ? null
                         : new ApprovalView.Sampling(item.samplingPopulation, item.samplingSize, samplingGranted),
                 item.periodStart, item.periodEnd, plan.validUntil,
-                organiser != null && PlanRules.provincialComprehensive(item, organiser));
+                organiser != null && ExemptUnits.provincialComprehensive(item, organiser),
+                GrantedException.count("itemId = ?1 and rule = ?2", item.id, ConstructionSite.RULE.name()) > 0
+                        ? item.constructionSiteVisits : 0);
     }
 }

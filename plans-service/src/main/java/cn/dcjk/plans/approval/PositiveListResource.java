@@ -1,7 +1,8 @@
 package cn.dcjk.plans.approval;
 
-import cn.dcjk.common.api.CsvWriter;
 import cn.dcjk.common.api.Page;
+import cn.dcjk.common.csv.CsvResponses;
+import cn.dcjk.common.csv.CsvWriter;
 import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -17,12 +18,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,6 +39,9 @@ import java.util.List;
 @Path("/api/v1/positive-list")
 @Tag(name = "positive list", description = "正面清单: the public list of approved items")
 public class PositiveListResource {
+
+    static final List<String> HEADER = List.of("approvalCode", "title", "category", "activityWord", "organiserUnitCode",
+            "organiserName", "periodStart", "periodEnd", "onSite");
 
     /** Rows the CSV cursor fetches at a time. */
     static final int FETCH = 1_000;
@@ -74,9 +76,7 @@ public class PositiveListResource {
         boolean csv = "csv".equalsIgnoreCase(format) || headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("csv"));
         if (csv) {
-            StreamingOutput body = out -> export(year, new CsvWriter(out, false));
-            return Response.ok(body, "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"positive-list-" + year + ".csv\"").build();
+            return CsvResponses.attachment("positive-list-" + year + ".csv", HEADER, rows -> export(year, rows));
         }
         List<Entry> entries = page(year, after == null ? "" : after, size);
         Response.ResponseBuilder ok = Response.ok(entries, "application/json");
@@ -106,8 +106,6 @@ public class PositiveListResource {
 
     /** The whole year through a server-side cursor: one fetch of rows in memory at a time. */
     private void export(int year, CsvWriter csv) {
-        csv.header("approvalCode", "title", "category", "activityWord", "organiserUnitCode", "organiserName",
-                "periodStart", "periodEnd", "onSite");
         try (Connection c = db.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false); // the driver streams with a fetch size only inside a transaction
@@ -128,10 +126,7 @@ public class PositiveListResource {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("positive list export failed", e);
-        } catch (UncheckedIOException e) {
-            return; // the client went away; the cursor is closed above
         }
-        csv.flush();
     }
 
     private static Entry entry(ResultSet rs) throws SQLException {

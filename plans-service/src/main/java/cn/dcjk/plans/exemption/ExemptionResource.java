@@ -72,7 +72,7 @@ public class ExemptionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.INTEGRATOR})
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     @Idempotent
     @Transactional
     @Operation(summary = "Register an exemption (admin, integrator); idempotent on (source, sourceId)")

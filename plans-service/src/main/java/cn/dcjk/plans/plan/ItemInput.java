@@ -46,6 +46,8 @@ public record ItemInput(
         boolean ranks,
         boolean mayLeadToAccountability,
         boolean unifiedDeployment,
+        @Size(max = 200) String unifiedDeploymentReference,
+        @Size(max = 40) String implementsApprovalCode,
         boolean publishable,
         LeaderRank teamLeaderRank,
         @Size(max = 30) Map<@NotBlank String, @NotBlank @Size(max = 2000) String> justifications) {

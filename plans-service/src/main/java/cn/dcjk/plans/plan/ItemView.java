@@ -11,7 +11,8 @@ public record ItemView(Long id, Long planId, String title, Category category, St
         boolean regionWide, boolean onSite, ItemInput.Sampling sampling, int constructionSiteVisits,
         String constructionSiteNecessity, LocalDate periodStart, LocalDate periodEnd, List<LocalDate> visitDates,
         LocalDate workDeployedOn, List<String> noticeRecipientUnitCodes, List<String> forms, List<String> materials,
-        boolean scores, boolean ranks, boolean mayLeadToAccountability, boolean unifiedDeployment, boolean publishable,
+        boolean scores, boolean ranks, boolean mayLeadToAccountability, boolean unifiedDeployment,
+        String unifiedDeploymentReference, String implementsApprovalCode, boolean publishable,
         LeaderRank teamLeaderRank, Map<String, String> justifications, boolean grassroots, String approvalCode,
         boolean approved, List<GrantedExceptionView> grantedExceptions) {
 
@@ -32,7 +33,8 @@ public record ItemView(Long id, Long planId, String title, Category category, St
                         : new ItemInput.Sampling(i.samplingPopulation, i.samplingSize),
                 i.constructionSiteVisits, i.constructionSiteNecessity, i.periodStart, i.periodEnd, i.visitDates,
                 i.workDeployedOn, i.noticeRecipientUnitCodes, i.forms, i.materials, i.scores, i.ranks,
-                i.mayLeadToAccountability, i.unifiedDeployment, i.publishable, i.teamLeaderRank, i.justifications,
+                i.mayLeadToAccountability, i.unifiedDeployment,
+                i.unifiedDeploymentReference, i.implementsApprovalCode, i.publishable, i.teamLeaderRank, i.justifications,
                 i.grassroots, i.approvalCode, i.approved,
                 granted.stream().filter(g -> g.itemId.equals(i.id)).map(GrantedExceptionView::of).toList());
     }

@@ -34,7 +34,10 @@ public class Plan extends PanacheEntityBase {
     /** The party or government office that reviews and issues it (article 5). */
     @Column(name = "reviewing_office_code")
     public String reviewingOfficeCode;
-    /** The party committee or government that approves it, through its office. */
+    /** The party office that submits it to the party committee (统一报本级党委) and issues it. */
+    @Column(name = "submitting_office_code")
+    public String submittingOfficeCode;
+    /** The party committee of the organiser's level, which approves every plan of that level (article 5). */
     @Column(name = "approving_body_code")
     public String approvingBodyCode;
     @Enumerated(EnumType.STRING)

@@ -97,6 +97,12 @@ public class PlanItem extends PanacheEntityBase {
     public boolean mayLeadToAccountability;
     @Column(name = "unified_deployment")
     public boolean unifiedDeployment;
+    /** The reference of the unified deployment (统一部署) on record this item claims, if any. */
+    @Column(name = "unified_deployment_reference")
+    public String unifiedDeploymentReference;
+    /** The approval code of the upper level's item this item implements (层层加码 is judged against it). */
+    @Column(name = "implements_approval_code")
+    public String implementsApprovalCode;
     public boolean publishable;
     @Enumerated(EnumType.STRING)
     @Column(name = "team_leader_rank")

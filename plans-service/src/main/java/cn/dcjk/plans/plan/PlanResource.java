@@ -44,6 +44,8 @@ public class PlanResource {
     @Inject
     PlanService plans;
     @Inject
+    PlanWorkflow workflow;
+    @Inject
     Caller caller;
 
     @GET
@@ -70,7 +72,8 @@ public class PlanResource {
         if (!caller.hasAny(Roles.AUDITOR, Roles.ADMIN)) {
             String unit = caller.unitCode();
             // own plans, plans to review or approve, and (for committees, governments and offices) the region's
-            q.append(" and (organiserUnitCode = :unit or reviewingOfficeCode = :unit or approvingBodyCode = :unit"
+            q.append(" and (organiserUnitCode = :unit or reviewingOfficeCode = :unit or submittingOfficeCode = :unit"
+                    + " or approvingBodyCode = :unit"
                     + " or organiserUnitCode in (select u.code from Unit u where u.regionCode like :region"
                     + " and u.regionCode <> :own and :leading = true))");
             cn.dcjk.plans.unit.Unit mine = cn.dcjk.plans.unit.Unit.findById(unit);
@@ -172,25 +175,37 @@ public class PlanResource {
     @Idempotent
     @Operation(summary = "Submit to the office (planner); the rulebook runs and refuses with 422 and its findings")
     public Response submit(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid ActionInput in) {
-        PlanRulebook.PlanVerdict verdict = plans.submit(id, in, ifMatch);
+        PlanRulebook.PlanVerdict verdict = workflow.submit(id, in, ifMatch);
         return step(id, verdict);
     }
 
     @POST
     @Path("/{id}/review")
     @Idempotent
-    @Operation(summary = "The party or government office reviews (office-reviewer of the reviewing office)")
+    @Operation(summary = "The reviewing office reviews: the party office for party units (its review also forwards "
+            + "to the party committee), the government office for government units (office-reviewer)")
     public Response review(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid ActionInput in) {
-        plans.review(id, in, ifMatch);
+        workflow.review(id, in, ifMatch);
+        return step(id, null);
+    }
+
+    @POST
+    @Path("/{id}/forward")
+    @Idempotent
+    @Operation(summary = "The party office submits a reviewed plan to the party committee of its level (office-reviewer "
+            + "of the party office; article 5: 由党委办公室统一报本级党委审批)")
+    public Response forward(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid ActionInput in) {
+        workflow.forward(id, in, ifMatch);
         return step(id, null);
     }
 
     @POST
     @Path("/{id}/approve")
     @Idempotent
-    @Operation(summary = "The committee approves through its office (committee-approver), granting exceptions explicitly")
+    @Operation(summary = "The party committee of the level approves what its party office forwarded (committee-approver), "
+            + "granting exceptions explicitly")
     public Response approve(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid ActionInput in) {
-        PlanRulebook.PlanVerdict verdict = plans.approve(id, in, ifMatch);
+        PlanRulebook.PlanVerdict verdict = workflow.approve(id, in, ifMatch);
         return step(id, verdict);
     }
 
@@ -200,7 +215,7 @@ public class PlanResource {
     @Operation(summary = "Send back for changes (office or committee), with a comment")
     public Response requestChanges(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid ActionInput in) {
-        plans.requestChanges(id, in, ifMatch);
+        workflow.requestChanges(id, in, ifMatch);
         return step(id, null);
     }
 
@@ -209,16 +224,16 @@ public class PlanResource {
     @Idempotent
     @Operation(summary = "Reject (committee-approver), with the reason")
     public Response reject(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid ActionInput in) {
-        plans.reject(id, in, ifMatch);
+        workflow.reject(id, in, ifMatch);
         return step(id, null);
     }
 
     @POST
     @Path("/{id}/issue")
     @Idempotent
-    @Operation(summary = "The office issues the approved plan (office-reviewer)")
+    @Operation(summary = "The party office issues the approved plan (office-reviewer of the party office)")
     public Response issue(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid ActionInput in) {
-        plans.issue(id, in, ifMatch);
+        workflow.issue(id, in, ifMatch);
         return step(id, null);
     }
 
@@ -227,7 +242,7 @@ public class PlanResource {
     @Idempotent
     @Operation(summary = "Convert an urgent approval into the regular plan, so it does not lapse (committee-approver)")
     public Response convert(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid ActionInput in) {
-        plans.convert(id, in, ifMatch);
+        workflow.convert(id, in, ifMatch);
         return step(id, null);
     }
 

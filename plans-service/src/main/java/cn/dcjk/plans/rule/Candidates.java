@@ -1,6 +1,7 @@
 package cn.dcjk.plans.rule;
 
 import cn.dcjk.plans.calendar.NoMeetingMonth;
+import cn.dcjk.plans.mandate.Mandate;
 import cn.dcjk.plans.plan.Category;
 import cn.dcjk.plans.plan.PlanItem;
 
@@ -32,4 +33,10 @@ public interface Candidates {
 
     /** A baseline recorded by admins for a year before the system, if any. */
     Optional<Integer> recordedBaseline(String organiser, int year);
+
+    /** The item holding an approval code, if any. */
+    Optional<PlanItem> byApprovalCode(String approvalCode);
+
+    /** The mandate (unified deployment, coordination-body approval) on record under a reference, if any. */
+    Optional<Mandate> mandate(String reference);
 }

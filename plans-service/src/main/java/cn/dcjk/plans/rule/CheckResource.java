@@ -2,7 +2,7 @@ package cn.dcjk.plans.rule;
 
 import cn.dcjk.common.problem.Problems;
 import cn.dcjk.plans.plan.ItemInput;
-import cn.dcjk.plans.plan.PlanService;
+import cn.dcjk.plans.plan.PlanChecks;
 import cn.dcjk.plans.plan.PlanType;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CheckResource {
 
     @Inject
-    PlanService plans;
+    PlanChecks plans;
 
     /**
      * Either a stored plan ({@code planId}, optionally at {@code stage} SUBMISSION or APPROVAL), or one

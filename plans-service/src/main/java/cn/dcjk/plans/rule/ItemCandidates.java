@@ -1,6 +1,7 @@
 package cn.dcjk.plans.rule;
 
 import cn.dcjk.plans.calendar.NoMeetingMonth;
+import cn.dcjk.plans.mandate.Mandate;
 import cn.dcjk.plans.plan.Category;
 import cn.dcjk.plans.plan.PlanItem;
 import cn.dcjk.common.unit.RegionCode;
@@ -48,7 +49,7 @@ public class ItemCandidates implements Candidates {
         }
         @SuppressWarnings("unchecked")
         List<PlanItem> found = em.createNativeQuery("SELECT i.* FROM plan_item i JOIN plan p ON p.id = i.plan_id "
-                        + "WHERE NOT i.withdrawn AND p.status IN ('SUBMITTED', 'OFFICE_REVIEWED', 'APPROVED', 'ISSUED') "
+                        + "WHERE NOT i.withdrawn AND p.status IN ('SUBMITTED', 'OFFICE_REVIEWED', 'FORWARDED', 'APPROVED', 'ISSUED') "
                         + "AND i.id <> ?1 AND i.period_start <= ?2 AND i.period_end >= ?3 "
                         + "AND (i.target_region_prefix LIKE ?4 OR i.target_region_prefix = ANY(?5)) "
                         + "AND i.topics && CAST(?6 AS text[]) "
@@ -181,5 +182,15 @@ public class ItemCandidates implements Candidates {
 
     static String prefix(String regionCode) {
         return new RegionCode(regionCode).prefix();
+    }
+
+    @Override
+    public Optional<PlanItem> byApprovalCode(String approvalCode) {
+        return PlanItem.find("approvalCode", approvalCode).firstResultOptional();
+    }
+
+    @Override
+    public Optional<Mandate> mandate(String reference) {
+        return Mandate.find("reference", reference).firstResultOptional();
     }
 }

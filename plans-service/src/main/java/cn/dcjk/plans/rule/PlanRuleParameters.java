@@ -25,9 +25,19 @@ public interface PlanRuleParameters {
     @WithDefault("0.6")
     double similarityThreshold();
 
-    /** NO-SIMILAR-SERIES: largest gap in days between two periods that still counts as a series. */
-    @WithDefault("30")
+    /**
+     * NO-SIMILAR-SERIES: largest gap in days between two periods that still counts as 「同一时段」.
+     * The text's meaning is overlapping periods (0); a stricter reading counts periods this many days apart.
+     */
+    @WithDefault("0")
     int seriesGapDays();
+
+    /**
+     * NO-BORROWED-BANNER: article 9 forbids a department to act in a coordination body's name for
+     * cross-department work (the default, false); true is the stricter reading: never in its name.
+     */
+    @WithDefault("false")
+    boolean departmentNeverInCoordinationBodyName();
 
     /** SAMPLE-AT-MOST-THIRD: the sample is at most population / this, rounded down. */
     @WithDefault("3")
@@ -37,9 +47,16 @@ public interface PlanRuleParameters {
     @WithDefault("60")
     int deploymentGapDays();
 
-    /** FOLDED-INTO-COMPREHENSIVE: topics folded into the provincial comprehensive inspection (zh|en). */
-    @WithDefault("金融风险|financial risk,脱贫攻坚|poverty alleviation,环境保护|environmental protection,"
-            + "乡村振兴|rural revitalisation,安全生产|work safety,土地执法|land law enforcement")
+    /**
+     * FOLDED-INTO-COMPREHENSIVE: the topics of article 17, one entry each, the article's word first and
+     * then the names and abbreviations a person would recognise it by (separated by |).
+     */
+    @WithDefault("金融风险防范化解|防范化解金融风险|防范金融风险|化解金融风险|金融风险|非法集资|financial risk,"
+            + "扶贫|脱贫|脱贫攻坚|精准扶贫|poverty alleviation,"
+            + "环保|环境保护|生态环境|污染防治|环保督察|environmental protection,"
+            + "乡村振兴|rural revitalisation|rural revitalization,"
+            + "安全生产|生产安全|安全生产大检查|work safety,"
+            + "土地执法|土地违法|违法用地|国土执法|土地卫片|land law enforcement")
     List<String> foldedTopics();
 
     /** GRASSROOTS-REDUCTION: the reduction aimed at against the baseline year. */

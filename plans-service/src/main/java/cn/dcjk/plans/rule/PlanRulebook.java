@@ -2,6 +2,7 @@ package cn.dcjk.plans.rule;
 
 import cn.dcjk.common.rule.Finding;
 import cn.dcjk.common.rule.RuleBook;
+import cn.dcjk.common.rule.Rule;
 import cn.dcjk.common.rule.RuleDescriptor;
 import cn.dcjk.common.rule.Severity;
 import cn.dcjk.plans.plan.Plan;
@@ -18,12 +19,36 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs every plan policy over a plan's items at a stage, and decides what blocks: PROHIBITED
+ * The plans-service rulebook: {@link #RULES} lists every rule in the order of RULEBOOK.md. It runs
+ * them over a plan's items at a stage over a plan's items at a stage, and decides what blocks: PROHIBITED
  * always; PRINCIPLE unless the item carries a written justification (at submission) and, at
  * approval, the approving authority grants the exception explicitly; ADVISORY never.
  */
 @ApplicationScoped
 public class PlanRulebook implements RuleBook {
+
+    /** Every rule of plans-service that judges an item, in the rulebook's order. */
+    public static final List<Rule<ItemContext>> RULES = List.of(new AnnualPlanRequired(), new PlanSubmissionWindow(),
+            new NoSelfSetItems(), new ComprehensiveCap(), new ObservationCap(), new VisitFrequency(),
+            new NoLayeredEscalation(), new MergeSimilar(), new NoBorrowedBanner(), new NoNoticeToLowerCommittee(),
+            new NoSimilarSeries(), new NoMeetingMonth(), new OnSiteRegionWide(), new SampleAtMostThird(),
+            new ConstructionSite(), new GuidanceIsNotInspection(), new NoInspectionRightAfterDeployment(),
+            new FoldedIntoComprehensive(), new GrassrootsReduction(), new LeaderRank(), new ExemptUnits());
+
+    /** APPROVAL-ROUTE (article 5) is the workflow itself (plan.PlanRoute); listed here for GET /api/v1/rules. */
+    public static final RuleDescriptor APPROVAL_ROUTE_RULE = RuleDescriptor.of("APPROVAL-ROUTE", List.of(5),
+            Severity.PROHIBITED, "分别报本级党委办公室（厅）、政府办公室（厅）研究审核，由党委办公室（厅）统一报本级党委审批后印发执行",
+            "Reviewed by the party or government office, submitted by the party office to that level's party "
+                    + "committee, approved by it, then issued");
+
+    /** POSITIVE-LIST (article 21): 「建立督查考核正面清单，可以公开的公开」; served by the positive list. */
+    public static final RuleDescriptor POSITIVE_LIST_RULE = new RuleDescriptor("POSITIVE-LIST", List.of(21), "RECORD",
+            "经批准的督查检查考核事项形成正面清单并向社会公开", "Approved items form the public positive list", Map.of(), null);
+
+    /** The names of the rules an approver may except (PRINCIPLE). */
+    public static final Set<String> PRINCIPLE_RULES = RULES.stream()
+            .filter(r -> r.descriptor().severity().equals(Severity.PRINCIPLE.name())).map(r -> r.descriptor().name())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     @Inject
     PlanRuleParameters parameters;
@@ -60,10 +85,11 @@ public class PlanRulebook implements RuleBook {
     @Override
     public List<RuleDescriptor> rules() {
         List<RuleDescriptor> out = new ArrayList<>();
-        for (ItemPolicy p : PlanRules.ALL) {
-            out.add(p.rule().withParameters(parametersOf(p.rule().name())));
+        out.add(APPROVAL_ROUTE_RULE);
+        for (Rule<ItemContext> r : RULES) {
+            out.add(r.descriptor().withParameters(parametersOf(r.descriptor().name())));
         }
-        out.add(PlanRules.POSITIVE_LIST_RULE);
+        out.add(POSITIVE_LIST_RULE);
         return out;
     }
 
@@ -73,6 +99,8 @@ public class PlanRulebook implements RuleBook {
             case "PLAN-SUBMISSION-WINDOW" -> m.put("submissionDeadline", parameters.submissionDeadline());
             case "COMPREHENSIVE-CAP" -> m.put("cap", parameters.comprehensiveCap());
             case "OBSERVATION-CAP" -> m.put("cap", parameters.observationCap());
+            case "NO-BORROWED-BANNER" -> m.put("departmentNeverInCoordinationBodyName",
+                    parameters.departmentNeverInCoordinationBodyName());
             case "NO-SIMILAR-SERIES" -> {
                 m.put("similarityThreshold", parameters.similarityThreshold());
                 m.put("gapDays", parameters.seriesGapDays());
@@ -111,8 +139,8 @@ public class PlanRulebook implements RuleBook {
             List<Finding> findings = new ArrayList<>();
             List<Finding> blocking = new ArrayList<>();
             Set<String> granted = item.id == null ? Set.of() : grants.getOrDefault(item.id, Set.of());
-            for (ItemPolicy policy : PlanRules.ALL) {
-                for (Finding f : policy.check(ctx)) {
+            for (Rule<ItemContext> rule : RULES) {
+                for (Finding f : rule.judge(ctx)) {
                     Finding judged = judge(f, justification(plan, item, f.rule()), granted.contains(f.rule()), stage);
                     findings.add(judged);
                     if (blocks(judged, justification(plan, item, f.rule()) != null, stage)) {
@@ -128,9 +156,6 @@ public class PlanRulebook implements RuleBook {
     /** The written justification the organiser gave for a rule, if any. */
     public static String justification(Plan plan, PlanItem item, String rule) {
         String j = item.justifications.get(rule);
-        if ((j == null || j.isBlank()) && "PLAN-SUBMISSION-WINDOW".equals(rule)) {
-            j = plan.lateJustification;
-        }
         if ((j == null || j.isBlank()) && "CONSTRUCTION-SITE".equals(rule)) {
             j = item.constructionSiteNecessity;
         }

@@ -6,7 +6,7 @@ import cn.dcjk.common.security.Caller;
 import cn.dcjk.common.security.Roles;
 import cn.dcjk.plans.rule.ItemCandidates;
 import cn.dcjk.plans.rule.PlanRuleParameters;
-import cn.dcjk.plans.rule.PlanRules;
+import cn.dcjk.plans.rule.GrassrootsReduction;
 import cn.dcjk.plans.unit.Unit;
 import cn.dcjk.plans.unit.UnitKind;
 import io.quarkus.security.Authenticated;
@@ -112,7 +112,7 @@ public class StatisticsResource {
         Map<String, long[]> rollup = new TreeMap<>();
         for (Object[] o : organisers) {
             String code = (String) o[0];
-            Map<String, Object> s = PlanRules.standing(tallies, code, year, base, parameters.grassrootsReduction(), 0);
+            Map<String, Object> s = GrassrootsReduction.standing(tallies, code, year, base, parameters.grassrootsReduction(), 0);
             standings.add(new OrganiserStanding(code, (String) o[1], (String) o[2], s, granted.getOrDefault(code, 0L)));
             // every region from the organiser's up to the province gets its numbers
             for (String r : ancestry((String) o[2])) {

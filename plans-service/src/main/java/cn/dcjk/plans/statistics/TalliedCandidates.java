@@ -1,6 +1,7 @@
 package cn.dcjk.plans.statistics;
 
 import cn.dcjk.plans.calendar.NoMeetingMonth;
+import cn.dcjk.plans.mandate.Mandate;
 import cn.dcjk.plans.plan.Category;
 import cn.dcjk.plans.plan.PlanItem;
 import cn.dcjk.plans.rule.Candidates;
@@ -66,5 +67,15 @@ final class TalliedCandidates implements Candidates {
     @Override
     public List<NoMeetingMonth> noMeetingMonths(int fromYear, int toYear) {
         return store.noMeetingMonths(fromYear, toYear);
+    }
+
+    @Override
+    public Optional<PlanItem> byApprovalCode(String approvalCode) {
+        return store.byApprovalCode(approvalCode);
+    }
+
+    @Override
+    public Optional<Mandate> mandate(String reference) {
+        return store.mandate(reference);
     }
 }

@@ -30,7 +30,7 @@ class ApprovalRaceTest {
             addItem(planner, plan, with(item(title), "category", "COMPREHENSIVE", "periodStart", "2028-06-10",
                     "periodEnd", "2028-06-20", "workDeployedOn", "2028-01-02", "topics", List.of(title))).statusCode(201);
             step(planner, plan, "submit", null).statusCode(200);
-            step(OFFICE, plan, "review", null).statusCode(200);
+            reviewAndForward(plan);
             plans.add(plan);
         }
         ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -10,15 +10,22 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 
-/** Tokens and builders for plan tests: a provincial department plans, its government office reviews and issues. */
+/**
+ * Tokens and builders for plan tests: a provincial government department plans, the government
+ * office reviews, the party office forwards to the party committee, which approves; the party office issues.
+ */
 public final class PlanFixtures {
 
     public static final String PLANNER = Tokens.token("planner", "planner", "370000-D-ENV");
     public static final String OTHER_PLANNER = Tokens.token("planner2", "planner", "370000-D-EDU");
     public static final String OFFICE = Tokens.token("office-reviewer", "office-reviewer", "370000-GO");
     public static final String WRONG_OFFICE = Tokens.token("city-office", "office-reviewer", "370100-GO");
-    public static final String APPROVER = Tokens.token("committee-approver", "committee-approver", "370000-GOV");
-    public static final String WRONG_APPROVER = Tokens.token("party-approver", "committee-approver", "370000-PC");
+    /** The party office submits every plan of the province to the committee and issues it (article 5). */
+    public static final String PARTY_OFFICE = Tokens.token("party-office", "office-reviewer", "370000-PO");
+    /** Every plan of a level is approved by that level's party committee (article 5). */
+    public static final String APPROVER = Tokens.token("committee-approver", "committee-approver", "370000-PC");
+    /** The government reviews nothing and approves nothing of the plans: its office reviews. */
+    public static final String WRONG_APPROVER = Tokens.token("government-approver", "committee-approver", "370000-GOV");
     public static final String AUDITOR = Tokens.token("auditor", "auditor", "370000-PO");
     public static final String ADMIN = Tokens.token("admin", "admin", "370000-GO");
 
@@ -44,7 +51,7 @@ public final class PlanFixtures {
         m.put("title", title);
         m.put("category", "SPECIAL");
         m.put("activityWord", "检查");
-        m.put("topics", List.of("水污染防治" + title.hashCode()));
+        m.put("topics", List.of("统计数据质量" + title.hashCode()));
         m.put("targetUnitCodes", List.of(unit));
         m.put("onSite", true);
         m.put("sampling", Map.of("population", 6, "sampleSize", 2));
@@ -85,12 +92,18 @@ public final class PlanFixtures {
                 .when().post("/api/v1/plans/" + plan + "/" + action).then().log().ifValidationFails();
     }
 
-    /** Drafted, submitted, reviewed: ready for the committee. */
+    /** Reviewed by the government office and forwarded by the party office: ready for the committee. */
+    public static void reviewAndForward(long plan) {
+        step(OFFICE, plan, "review", null).statusCode(200);
+        step(PARTY_OFFICE, plan, "forward", null).statusCode(200);
+    }
+
+    /** Drafted, submitted, reviewed, forwarded: ready for the committee. */
     public static long reviewed(String title, Map<String, Object> item) {
         long plan = plan(PLANNER, "ANNUAL", 2027, title);
         addItem(PLANNER, plan, item).statusCode(201);
         step(PLANNER, plan, "submit", null).statusCode(200);
-        step(OFFICE, plan, "review", null).statusCode(200);
+        reviewAndForward(plan);
         return plan;
     }
 }

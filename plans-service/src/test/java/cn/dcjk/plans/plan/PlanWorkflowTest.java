@@ -27,8 +27,9 @@ class PlanWorkflowTest {
         given().auth().oauth2(PLANNER).when().get("/api/v1/plans/" + plan)
                 .then().statusCode(200).body("status", equalTo("DRAFT"))
                 .body("reviewingOfficeCode", equalTo("370000-GO"))
-                .body("approvingBodyCode", equalTo("370000-GOV"));
-        Map<String, Object> water = item("水污染防治专项检查");
+                .body("submittingOfficeCode", equalTo("370000-PO"))
+                .body("approvingBodyCode", equalTo("370000-PC"));
+        Map<String, Object> water = item("统计数据质量专项检查");
         long item = addItem(PLANNER, plan, water).statusCode(201)
                 .body("grassroots", equalTo(true)).extract().jsonPath().getLong("id");
 
@@ -43,9 +44,16 @@ class PlanWorkflowTest {
         step(APPROVER, plan, "approve", null).statusCode(409);
         step(OFFICE, plan, "review", Map.of("comment", "符合要求")).statusCode(200)
                 .body("status", equalTo("OFFICE_REVIEWED"));
+        // article 5: the government office reviews; only the party office submits to the party committee
+        step(APPROVER, plan, "approve", null).statusCode(409);
+        step(OFFICE, plan, "forward", null).statusCode(403);
+        step(PARTY_OFFICE, plan, "forward", Map.of("comment", "报省委审批")).statusCode(200)
+                .body("status", equalTo("FORWARDED"));
+        step(PARTY_OFFICE, plan, "forward", null).statusCode(409);
         step(OFFICE, plan, "approve", null).statusCode(403);
+        // the government does not approve a government department's plan: the party committee does
         step(WRONG_APPROVER, plan, "approve", null).statusCode(403);
-        step(OFFICE, plan, "issue", null).statusCode(409);
+        step(PARTY_OFFICE, plan, "issue", null).statusCode(409);
         String code = step(APPROVER, plan, "approve", Map.of("comment", "同意")).statusCode(200)
                 .body("plan.status", equalTo("APPROVED"))
                 .body("plan.validUntil", equalTo("2027-12-31"))
@@ -56,8 +64,15 @@ class PlanWorkflowTest {
                 .then().statusCode(200).body("genuine", equalTo(true)).body("current", equalTo(false))
                 .body("status", equalTo("REVOKED"));
         step(APPROVER, plan, "issue", null).statusCode(403);
-        step(OFFICE, plan, "issue", Map.of("comment", "印发")).statusCode(200).body("status", equalTo("ISSUED"));
-        step(OFFICE, plan, "issue", null).statusCode(409);
+        step(OFFICE, plan, "issue", null).statusCode(403);
+        step(PARTY_OFFICE, plan, "issue", Map.of("comment", "印发")).statusCode(200).body("status", equalTo("ISSUED"));
+        step(PARTY_OFFICE, plan, "issue", null).statusCode(409);
+        given().auth().oauth2(PLANNER).when().get("/api/v1/plans/" + plan + "/history").then()
+                .body("action", equalTo(List.of("CREATE", "SUBMIT", "REVIEW", "FORWARD", "APPROVE", "ISSUE")))
+                .body("find { it.action == 'REVIEW' }.actorUnit", equalTo("370000-GO"))
+                .body("find { it.action == 'FORWARD' }.actorUnit", equalTo("370000-PO"))
+                .body("find { it.action == 'APPROVE' }.actorUnit", equalTo("370000-PC"))
+                .body("find { it.action == 'ISSUE' }.actorUnit", equalTo("370000-PO"));
 
         // anyone holding the code, without a token, learns it is genuine, current, whom and when it covers
         given().when().get("/api/v1/approvals/" + code)
@@ -73,17 +88,18 @@ class PlanWorkflowTest {
 
         given().auth().oauth2(PLANNER).when().get("/api/v1/plans/" + plan + "/history")
                 .then().statusCode(200)
-                .body("action", contains("CREATE", "SUBMIT", "REVIEW", "APPROVE", "ISSUE"))
+                .body("action", contains("CREATE", "SUBMIT", "REVIEW", "FORWARD", "APPROVE", "ISSUE"))
                 .body("[1].actor", equalTo("planner")).body("[1].actorUnit", equalTo("370000-D-ENV"))
                 .body("[1].comment", equalTo("请审核"))
-                .body("[3].actor", equalTo("committee-approver")).body("[3].at", notNullValue());
+                .body("[4].actor", equalTo("committee-approver")).body("[4].at", notNullValue());
 
         // the positive list, public, shows it; nothing unpublished
         given().queryParam("year", 2027).when().get("/api/v1/positive-list")
                 .then().statusCode(200).body("approvalCode", hasItem(code));
         given().queryParam("year", 2027).queryParam("format", "csv").when().get("/api/v1/positive-list")
                 .then().statusCode(200).contentType(containsString("text/csv"))
-                .body(containsString(code)).body(containsString("approvalCode,title"));
+                .body(containsString(code)).body(org.hamcrest.Matchers.startsWith("\uFEFFapprovalCode,title,"))
+                .body(containsString("\r\n"));
 
         // an approved item changed in substance returns the plan to review; its code stops being current
         String etag = given().auth().oauth2(PLANNER).when().get("/api/v1/plans/" + plan + "/items/" + item)
@@ -109,8 +125,10 @@ class PlanWorkflowTest {
         addItem(propaganda, plan, item("意识形态工作检查")).statusCode(201);
         step(propaganda, plan, "submit", null).statusCode(200);
         step(OFFICE, plan, "review", null).statusCode(403);
-        step(cn.dcjk.testing.Tokens.token("party-office", "office-reviewer", "370000-PO"), plan, "review", null)
-                .statusCode(200);
+        // the party office's review of a party department's plan also submits it to the committee
+        step(PARTY_OFFICE, plan, "review", null).statusCode(200).body("status", equalTo("FORWARDED"));
+        step(WRONG_APPROVER, plan, "approve", null).statusCode(403);
+        step(APPROVER, plan, "approve", null).statusCode(200).body("plan.status", equalTo("APPROVED"));
     }
 
     @Test
@@ -118,7 +136,7 @@ class PlanWorkflowTest {
         long plan = reviewed("不公开计划", with(item("内部核查事项"), "publishable", false));
         String code = step(APPROVER, plan, "approve", null).statusCode(200)
                 .extract().jsonPath().getString("plan.items[0].approvalCode");
-        step(OFFICE, plan, "issue", null).statusCode(200);
+        step(PARTY_OFFICE, plan, "issue", null).statusCode(200);
         given().queryParam("year", 2027).when().get("/api/v1/positive-list")
                 .then().statusCode(200).body("approvalCode", not(hasItem(code)));
         given().when().get("/api/v1/positive-list").then().statusCode(400);
@@ -186,7 +204,7 @@ class PlanWorkflowTest {
                 .when().post("/api/v1/plans").then().statusCode(201).extract().jsonPath().getLong("id");
         addItem(PLANNER, plan, item("突发事件应急检查")).statusCode(201);
         step(PLANNER, plan, "submit", null).statusCode(200);
-        step(OFFICE, plan, "review", null).statusCode(200);
+        reviewAndForward(plan);
         String until = step(APPROVER, plan, "approve", null).statusCode(200)
                 .extract().jsonPath().getString("plan.validUntil");
         org.junit.jupiter.api.Assertions.assertEquals(PlanService.today().plusDays(90).toString(), until);

@@ -41,9 +41,9 @@ class PrincipleExceptionTest {
                 .when().post("/api/v1/plans").then().statusCode(201).extract().jsonPath().getLong("id");
         long itemId = addItem(planner, plan, with(item, "justifications", Map.of(rule, "确有必要：" + rule)))
                 .statusCode(201).extract().jsonPath().getLong("id");
-        // at submission a justified PRINCIPLE finding passes as a requested exception (VISIT-FREQUENCY only warns)
+        // at submission a justified PRINCIPLE finding passes as a requested exception
         step(planner, plan, "submit", null).statusCode(200).body("findings.rule", hasItem(rule));
-        step(OFFICE, plan, "review", null).statusCode(200);
+        reviewAndForward(plan);
         step(APPROVER, plan, "approve", null).statusCode(422)
                 .body("findings.find { it.rule == '" + rule + "' }.severity", equalTo("PRINCIPLE"));
         step(APPROVER, plan, "approve", Map.of("grants", List.of(Map.of("itemId", 999999, "rule", rule))))
@@ -66,7 +66,7 @@ class PrincipleExceptionTest {
         long first = plan(planner, "ANNUAL", 2027, "农业农村厅综合督查");
         addItem(planner, first, with(item("农业农村综合督查"), "category", "COMPREHENSIVE")).statusCode(201);
         step(planner, first, "submit", null).statusCode(200);
-        step(OFFICE, first, "review", null).statusCode(200);
+        reviewAndForward(first);
         step(APPROVER, first, "approve", null).statusCode(200);
         walk(planner, 2027, with(item("第二次农村人居环境综合检查"), "category", "COMPREHENSIVE"), "COMPREHENSIVE-CAP", true);
         given().auth().oauth2(AUDITOR).queryParam("year", 2027).when().get("/api/v1/statistics/burden")
@@ -93,7 +93,7 @@ class PrincipleExceptionTest {
         long id = addItem(planner, plan, with(item("重点项目用地检查"), "constructionSiteVisits", 2,
                 "constructionSiteNecessity", "需核实违法占地现场情况")).statusCode(201).extract().jsonPath().getLong("id");
         step(planner, plan, "submit", null).statusCode(200);
-        step(OFFICE, plan, "review", null).statusCode(200);
+        reviewAndForward(plan);
         step(APPROVER, plan, "approve", null).statusCode(422).body("findings.rule", hasItem("CONSTRUCTION-SITE"));
         step(APPROVER, plan, "approve", Map.of("grants", List.of(Map.of("itemId", id, "rule", "CONSTRUCTION-SITE"))))
                 .statusCode(200).body("plan.items[0].grantedExceptions.rule", hasItem("CONSTRUCTION-SITE"));
@@ -115,30 +115,43 @@ class PrincipleExceptionTest {
     }
 
     @Test
-    void planSubmissionWindow() {
-        // a plan for this year submitted after its January is late; for next year it is on time
+    void art5ALateAnnualPlanIsRefusedEvenWithAJustificationAndTheNeedGoesAsAOneMatterRequest() {
+        // a plan for this year submitted after its January is late; 「要…年初…报」 allows no exception
         int year = PlanService.today().getYear();
         org.junit.jupiter.api.Assumptions.assumeTrue(PlanService.today().isAfter(java.time.LocalDate.of(year, 1, 31)));
         String planner = planner("370000-D-ENV");
-        long bare = plan(planner, "ANNUAL", year, "迟报的计划");
-        addItem(planner, bare, with(item("宣传工作检查"), "periodStart", year + "-12-10", "periodEnd", year + "-12-20",
-                "workDeployedOn", year + "-01-05")).statusCode(201);
-        step(planner, bare, "submit", null).statusCode(422).body("findings.rule", hasItem("PLAN-SUBMISSION-WINDOW"));
-        walk(planner, year, with(item("宣传工作督导"), "periodStart", year + "-12-21", "periodEnd", year + "-12-28",
-                "workDeployedOn", year + "-01-05"), "PLAN-SUBMISSION-WINDOW", false);
+        Map<String, Object> late = with(item("宣传工作检查"), "periodStart", year + "-12-10", "periodEnd", year + "-12-20",
+                "workDeployedOn", year + "-01-05");
+        long bare = given().auth().oauth2(planner).contentType(ContentType.JSON)
+                .body(Map.of("type", "ANNUAL", "year", year, "title", "迟报的计划", "lateJustification", "因机构改革推迟报送"))
+                .when().post("/api/v1/plans").then().statusCode(201).extract().jsonPath().getLong("id");
+        addItem(planner, bare, late).statusCode(201);
+        step(planner, bare, "submit", null).statusCode(422)
+                .body("findings.find { it.rule == 'PLAN-SUBMISSION-WINDOW' }.severity", equalTo("PROHIBITED"));
+        // the same need as a one-matter request passes the window
+        long single = plan(planner, "SINGLE_MATTER", year, "一事一报");
+        addItem(planner, single, late).statusCode(201);
+        step(planner, single, "submit", null).statusCode(200);
+        // PLAN-SUBMISSION-WINDOW is no longer a rule an approver may except
+        addItem(planner, plan(planner, "ANNUAL", year + 1, "次年计划"),
+                with(item("次年事项"), "justifications", Map.of("PLAN-SUBMISSION-WINDOW", "理由"))).statusCode(400)
+                .body("errors[0].field", equalTo("justifications.PLAN-SUBMISSION-WINDOW"));
     }
 
     @Test
-    void visitFrequencyWarnsAtSubmissionAndNeedsAGrantAtApproval() {
+    void art7VisitFrequencyIsAProhibitionNoGrantPassesIt() {
         String planner = planner("370000-D-ENV");
         Map<String, Object> first = with(item("固体废物检查"), "targetUnitCodes", List.of("370303-E-HEAVY"),
                 "periodStart", "2027-09-06", "periodEnd", "2027-09-06");
         long a = plan(planner, "ANNUAL", 2027, "第一次到企业");
         addItem(planner, a, first).statusCode(201);
         step(planner, a, "submit", null).statusCode(200);
-        step(OFFICE, a, "review", null).statusCode(200);
+        reviewAndForward(a);
         step(APPROVER, a, "approve", null).statusCode(200);
-        walk(planner, 2027, with(first, "title", "排污许可执法检查", "topics", List.of("排污许可")),
-                "VISIT-FREQUENCY", false);
+        long b = plan(planner, "ANNUAL", 2027, "第二次到企业");
+        addItem(planner, b, with(first, "title", "排污许可执法检查", "topics", List.of("排污许可"))).statusCode(201);
+        step(planner, b, "submit", null).statusCode(422)
+                .body("findings.find { it.rule == 'VISIT-FREQUENCY' }.severity", equalTo("PROHIBITED"))
+                .body("findings.find { it.rule == 'VISIT-FREQUENCY' }.facts.unit", equalTo("370303-E-HEAVY"));
     }
 }

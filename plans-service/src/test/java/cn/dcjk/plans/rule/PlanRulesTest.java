@@ -1,8 +1,11 @@
 package cn.dcjk.plans.rule;
 
 import cn.dcjk.common.rule.Finding;
+import cn.dcjk.common.rule.Rule;
 import cn.dcjk.common.rule.Severity;
 import cn.dcjk.plans.calendar.NoMeetingMonth;
+import cn.dcjk.plans.mandate.Mandate;
+import cn.dcjk.plans.mandate.MandateKind;
 import cn.dcjk.plans.plan.ActingName;
 import cn.dcjk.plans.plan.Category;
 import cn.dcjk.plans.plan.LeaderRank;
@@ -61,6 +64,7 @@ class PlanRulesTest {
         final List<NoMeetingMonth> months = new ArrayList<>();
         final Map<String, Integer> exempt = new HashMap<>();
         final Map<String, Integer> baselines = new HashMap<>();
+        final Map<String, Mandate> mandates = new HashMap<>();
 
         @Override
         public long approvedCount(String organiser, int year, Category category, Long excludeItemId) {
@@ -99,31 +103,68 @@ class PlanRulesTest {
         public Optional<Integer> recordedBaseline(String organiser, int year) {
             return Optional.ofNullable(baselines.get(organiser + "/" + year));
         }
+
+        @Override
+        public Optional<PlanItem> byApprovalCode(String approvalCode) {
+            return approved.stream().filter(i -> approvalCode.equals(i.approvalCode)).findFirst();
+        }
+
+        @Override
+        public Optional<Mandate> mandate(String reference) {
+            return Optional.ofNullable(mandates.get(reference));
+        }
+
+        Mandate record(MandateKind kind, String reference, Unit granting, String grantee, int year) {
+            Mandate m = new Mandate();
+            m.kind = kind;
+            m.reference = reference;
+            m.grantingUnitCode = granting.code;
+            m.grantingUnitKind = granting.kind;
+            m.grantingRegionCode = granting.regionCode;
+            m.granteeUnitCode = grantee;
+            m.year = year;
+            mandates.put(reference, m);
+            return m;
+        }
     }
 
-    static final PlanRuleParameters DEFAULTS = new PlanRuleParameters() {
+    /** The parameters at their defaults (the text's meaning); a test changes one to read the text more strictly. */
+    static class Params implements PlanRuleParameters {
+        int seriesGapDays = 0;
+        boolean departmentNeverInCoordinationBodyName = false;
         public String submissionDeadline() { return "01-31"; }
         public int comprehensiveCap() { return 1; }
         public int observationCap() { return 2; }
         public double similarityThreshold() { return 0.6; }
-        public int seriesGapDays() { return 30; }
+        public int seriesGapDays() { return seriesGapDays; }
+        public boolean departmentNeverInCoordinationBodyName() { return departmentNeverInCoordinationBodyName; }
         public int sampleDivisor() { return 3; }
         public int deploymentGapDays() { return 60; }
-        public List<String> foldedTopics() { return List.of("安全生产|work safety", "乡村振兴|rural revitalisation"); }
+        public List<String> foldedTopics() {
+            return List.of("金融风险防范化解|防范化解金融风险|金融风险", "扶贫|脱贫|脱贫攻坚", "环保|环境保护|生态环境",
+                    "乡村振兴", "安全生产|生产安全|work safety", "土地执法|土地违法|违法用地");
+        }
         public double grassrootsReduction() { return 0.5; }
         public int baselineYear() { return 2018; }
         public int urgentValidityDays() { return 90; }
         public int visitsPerDay() { return 1; }
         public int visitsPerWeek() { return 2; }
         public int visitsPerMonth() { return 3; }
-    };
+    }
+
+    static Params params = new Params();
+
+    @org.junit.jupiter.api.BeforeEach
+    void defaults() {
+        params = new Params();
+    }
 
     static long ids = 100;
 
     static PlanItem item(Category category) {
         PlanItem i = new PlanItem();
         i.id = ids++;
-        i.title = "生态环境专项检查";
+        i.title = "大气污染源专项检查";
         i.category = category;
         i.activityWord = "检查";
         i.organiserUnitCode = PROVINCE_ENV.code;
@@ -147,18 +188,18 @@ class PlanRulesTest {
         return p;
     }
 
-    static List<Finding> check(ItemPolicy policy, PlanItem item, Store store) {
-        return check(policy, item, plan(PlanType.ANNUAL), store, Stage.SUBMISSION, LocalDate.of(2026, 12, 1), List.of(),
+    static List<Finding> check(Rule<ItemContext> rule, PlanItem item, Store store) {
+        return check(rule, item, plan(PlanType.ANNUAL), store, Stage.SUBMISSION, LocalDate.of(2026, 12, 1), List.of(),
                 PROVINCE_ENV);
     }
 
-    static List<Finding> check(ItemPolicy policy, PlanItem item, Plan plan, Store store, Stage stage, LocalDate today,
+    static List<Finding> check(Rule<ItemContext> rule, PlanItem item, Plan plan, Store store, Stage stage, LocalDate today,
             List<PlanItem> earlier, Unit organiser) {
         Map<String, Unit> units = new HashMap<>();
         for (Unit u : List.of(PROVINCE_ENV, PROVINCE_GOV, PROVINCE_CB, COUNTY_GOV, COUNTY_GO, COUNTY_ENV, COUNTY_ENV2)) {
             units.put(u.code, u);
         }
-        return policy.check(new ItemContext(item, plan, organiser, units, earlier, stage, today, DEFAULTS, store));
+        return rule.judge(new ItemContext(item, plan, organiser, units, earlier, stage, today, params, store));
     }
 
     static void refused(List<Finding> findings, String rule, Severity severity) {
@@ -171,31 +212,31 @@ class PlanRulesTest {
     }
 
     @Nested
-    class AnnualPlanRequired {
+    class Art5And6AnnualPlanRequired {
         @Test
         void aSingleMatterRequestWithOneItemPasses() {
-            assertTrue(check(PlanRules.ANNUAL_PLAN_REQUIRED, item(Category.SPECIAL), plan(PlanType.SINGLE_MATTER),
+            assertTrue(check(new cn.dcjk.plans.rule.AnnualPlanRequired(), item(Category.SPECIAL), plan(PlanType.SINGLE_MATTER),
                     new Store(), Stage.SUBMISSION, LocalDate.of(2026, 12, 1), List.of(), PROVINCE_ENV).isEmpty());
         }
 
         @Test
         void aSecondItemInASingleMatterRequestIsRefused() {
-            refused(check(PlanRules.ANNUAL_PLAN_REQUIRED, item(Category.SPECIAL), plan(PlanType.SINGLE_MATTER),
+            refused(check(new cn.dcjk.plans.rule.AnnualPlanRequired(), item(Category.SPECIAL), plan(PlanType.SINGLE_MATTER),
                     new Store(), Stage.SUBMISSION, LocalDate.of(2026, 12, 1), List.of(item(Category.SPECIAL)),
                     PROVINCE_ENV), "ANNUAL-PLAN-REQUIRED", Severity.PROHIBITED);
         }
 
         @Test
         void anAnnualPlanHoldsMany() {
-            assertTrue(check(PlanRules.ANNUAL_PLAN_REQUIRED, item(Category.SPECIAL), plan(PlanType.ANNUAL), new Store(),
+            assertTrue(check(new cn.dcjk.plans.rule.AnnualPlanRequired(), item(Category.SPECIAL), plan(PlanType.ANNUAL), new Store(),
                     Stage.SUBMISSION, LocalDate.of(2026, 12, 1), List.of(item(Category.SPECIAL)), PROVINCE_ENV).isEmpty());
         }
     }
 
     @Nested
-    class SubmissionWindow {
+    class Art5SubmissionWindow {
         List<Finding> on(LocalDate day) {
-            return check(PlanRules.PLAN_SUBMISSION_WINDOW, item(Category.SPECIAL), plan(PlanType.ANNUAL), new Store(),
+            return check(new cn.dcjk.plans.rule.PlanSubmissionWindow(), item(Category.SPECIAL), plan(PlanType.ANNUAL), new Store(),
                     Stage.SUBMISSION, day, List.of(), PROVINCE_ENV);
         }
 
@@ -207,56 +248,58 @@ class PlanRulesTest {
         @Test
         void theLastDayOfJanuaryIsTheBoundary() {
             assertTrue(on(LocalDate.of(2027, 1, 31)).isEmpty());
-            refused(on(LocalDate.of(2027, 2, 1)), "PLAN-SUBMISSION-WINDOW", Severity.PRINCIPLE);
+            // 「要…年初…报」 is mandatory: a late annual plan is refused, whatever the justification
+            refused(on(LocalDate.of(2027, 2, 1)), "PLAN-SUBMISSION-WINDOW", Severity.PROHIBITED);
+            assertEquals("SINGLE_MATTER", on(LocalDate.of(2027, 2, 1)).get(0).facts().get("instead"));
         }
 
         @Test
         void singleMatterRequestsComeAtAnyTime() {
-            assertTrue(check(PlanRules.PLAN_SUBMISSION_WINDOW, item(Category.SPECIAL), plan(PlanType.SINGLE_MATTER),
+            assertTrue(check(new cn.dcjk.plans.rule.PlanSubmissionWindow(), item(Category.SPECIAL), plan(PlanType.SINGLE_MATTER),
                     new Store(), Stage.SUBMISSION, LocalDate.of(2027, 8, 1), List.of(), PROVINCE_ENV).isEmpty());
         }
     }
 
     @Nested
-    class NoSelfSetItems {
+    class Art6NoSelfSetItems {
         @Test
         void aDepartmentWithALegalBasisMayTargetLowerGovernments() {
             PlanItem i = item(Category.SPECIAL);
             i.targetUnitCodes = new ArrayList<>(List.of(COUNTY_GOV.code));
             i.legalBasis = "国务院文件";
-            assertTrue(check(PlanRules.NO_SELF_SET_ITEMS, i, new Store()).isEmpty());
+            assertTrue(check(new cn.dcjk.plans.rule.NoSelfSetItems(), i, new Store()).isEmpty());
         }
 
         @Test
         void withoutOneItIsRefused() {
             PlanItem i = item(Category.SPECIAL);
             i.targetUnitCodes = new ArrayList<>(List.of(COUNTY_GOV.code));
-            refused(check(PlanRules.NO_SELF_SET_ITEMS, i, new Store()), "NO-SELF-SET-ITEMS", Severity.PROHIBITED);
+            refused(check(new cn.dcjk.plans.rule.NoSelfSetItems(), i, new Store()), "NO-SELF-SET-ITEMS", Severity.PROHIBITED);
         }
 
         @Test
         void targetingLowerDepartmentsNeedsNone() {
-            assertTrue(check(PlanRules.NO_SELF_SET_ITEMS, item(Category.SPECIAL), new Store()).isEmpty());
+            assertTrue(check(new cn.dcjk.plans.rule.NoSelfSetItems(), item(Category.SPECIAL), new Store()).isEmpty());
         }
 
         @Test
         void aRegionWideItemIsItsOwnRequest() {
             PlanItem i = item(Category.SPECIAL);
             i.regionWide = true;
-            refused(check(PlanRules.NO_SELF_SET_ITEMS, i, new Store()), "NO-SELF-SET-ITEMS", Severity.PROHIBITED);
-            assertTrue(check(PlanRules.NO_SELF_SET_ITEMS, i, plan(PlanType.SINGLE_MATTER), new Store(), Stage.SUBMISSION,
+            refused(check(new cn.dcjk.plans.rule.NoSelfSetItems(), i, new Store()), "NO-SELF-SET-ITEMS", Severity.PROHIBITED);
+            assertTrue(check(new cn.dcjk.plans.rule.NoSelfSetItems(), i, plan(PlanType.SINGLE_MATTER), new Store(), Stage.SUBMISSION,
                     LocalDate.of(2026, 12, 1), List.of(), PROVINCE_ENV).isEmpty());
         }
     }
 
     @Nested
-    class Caps {
+    class Art7Caps {
         @Test
         void oneComprehensiveItemPassesTheSecondIsRefused() {
             Store store = new Store();
-            assertTrue(check(PlanRules.COMPREHENSIVE_CAP, item(Category.COMPREHENSIVE), store).isEmpty());
+            assertTrue(check(new cn.dcjk.plans.rule.ComprehensiveCap(), item(Category.COMPREHENSIVE), store).isEmpty());
             store.approved.add(item(Category.COMPREHENSIVE));
-            List<Finding> f = check(PlanRules.COMPREHENSIVE_CAP, item(Category.COMPREHENSIVE), store);
+            List<Finding> f = check(new cn.dcjk.plans.rule.ComprehensiveCap(), item(Category.COMPREHENSIVE), store);
             refused(f, "COMPREHENSIVE-CAP", Severity.PRINCIPLE);
             assertEquals(2L, f.get(0).facts().get("count"));
             assertEquals(1, f.get(0).facts().get("cap"));
@@ -266,35 +309,50 @@ class PlanRulesTest {
         void twoObservationItemsAreTheCap() {
             Store store = new Store();
             store.approved.add(item(Category.OBSERVATION_EVALUATION));
-            assertTrue(check(PlanRules.OBSERVATION_CAP, item(Category.OBSERVATION_EVALUATION), store).isEmpty());
+            assertTrue(check(new cn.dcjk.plans.rule.ObservationCap(), item(Category.OBSERVATION_EVALUATION), store).isEmpty());
             store.approved.add(item(Category.OBSERVATION_EVALUATION));
-            refused(check(PlanRules.OBSERVATION_CAP, item(Category.OBSERVATION_EVALUATION), store), "OBSERVATION-CAP",
+            refused(check(new cn.dcjk.plans.rule.ObservationCap(), item(Category.OBSERVATION_EVALUATION), store), "OBSERVATION-CAP",
                     Severity.PRINCIPLE);
         }
 
         @Test
         void earlierItemsOfTheSamePlanCount() {
-            refused(check(PlanRules.COMPREHENSIVE_CAP, item(Category.COMPREHENSIVE), plan(PlanType.ANNUAL), new Store(),
+            refused(check(new cn.dcjk.plans.rule.ComprehensiveCap(), item(Category.COMPREHENSIVE), plan(PlanType.ANNUAL), new Store(),
                     Stage.SUBMISSION, LocalDate.of(2026, 12, 1), List.of(item(Category.COMPREHENSIVE)), PROVINCE_ENV),
                     "COMPREHENSIVE-CAP", Severity.PRINCIPLE);
         }
     }
 
     @Nested
-    class SimilarItems {
+    class Art7And8SimilarItems {
         @Test
-        void aHighlySimilarItemOnTheSamePlaceWithinThirtyDaysIsASeries() {
+        void art8SameTimePeriodMeansOverlappingPeriodsByDefault() {
+            Store store = new Store();
+            PlanItem other = item(Category.SPECIAL);
+            other.periodStart = LocalDate.of(2027, 5, 20);
+            other.periodEnd = LocalDate.of(2027, 5, 25);
+            store.approved.add(other);
+            // sharing the last day is the same period (同一时段)
+            refused(check(new cn.dcjk.plans.rule.NoSimilarSeries(), item(Category.SPECIAL), store), "NO-SIMILAR-SERIES",
+                    Severity.PROHIBITED);
+            other.periodStart = LocalDate.of(2027, 5, 21);
+            assertTrue(check(new cn.dcjk.plans.rule.NoSimilarSeries(), item(Category.SPECIAL), store).isEmpty());
+        }
+
+        @Test
+        void art8AStricterReadingCountsAGapOfThirtyDays() {
+            params.seriesGapDays = 30;
             Store store = new Store();
             PlanItem other = item(Category.SPECIAL);
             other.periodStart = LocalDate.of(2027, 6, 19);
             other.periodEnd = LocalDate.of(2027, 6, 25);
             store.approved.add(other);
             // 30 days after 2027-05-20 is 2027-06-19: the last day of the gap still counts
-            List<Finding> f = check(PlanRules.NO_SIMILAR_SERIES, item(Category.SPECIAL), store);
+            List<Finding> f = check(new cn.dcjk.plans.rule.NoSimilarSeries(), item(Category.SPECIAL), store);
             refused(f, "NO-SIMILAR-SERIES", Severity.PROHIBITED);
             assertEquals(other.id, f.get(0).facts().get("clashingItemId"));
             other.periodStart = LocalDate.of(2027, 6, 20);
-            assertTrue(check(PlanRules.NO_SIMILAR_SERIES, item(Category.SPECIAL), store).isEmpty());
+            assertTrue(check(new cn.dcjk.plans.rule.NoSimilarSeries(), item(Category.SPECIAL), store).isEmpty());
         }
 
         @Test
@@ -303,7 +361,7 @@ class PlanRulesTest {
             PlanItem other = item(Category.SPECIAL);
             other.targetUnitCodes = new ArrayList<>(List.of(COUNTY_ENV2.code));
             store.approved.add(other);
-            assertTrue(check(PlanRules.NO_SIMILAR_SERIES, item(Category.SPECIAL), store).isEmpty());
+            assertTrue(check(new cn.dcjk.plans.rule.NoSimilarSeries(), item(Category.SPECIAL), store).isEmpty());
         }
 
         @Test
@@ -312,9 +370,9 @@ class PlanRulesTest {
             PlanItem b = item(Category.SPECIAL);
             b.title = "完全不同的题目";
             b.topics = new ArrayList<>(List.of("大气污染防治"));
-            assertEquals(1.0, PlanRules.similarity(a, b));
+            assertEquals(1.0, ItemMeasures.similarity(a, b));
             b.topics = new ArrayList<>(List.of("教育"));
-            assertTrue(PlanRules.similarity(a, b) < 0.6);
+            assertTrue(ItemMeasures.similarity(a, b) < 0.6);
         }
 
         @Test
@@ -325,7 +383,7 @@ class PlanRulesTest {
             other.organiserUnitCode = "370000-D-EM";
             other.topics = new ArrayList<>(List.of("大气污染防治", "安全生产", "应急", "危化品"));
             store.approved.add(other);
-            List<Finding> f = check(PlanRules.MERGE_SIMILAR, item(Category.SPECIAL), store);
+            List<Finding> f = check(new cn.dcjk.plans.rule.MergeSimilar(), item(Category.SPECIAL), store);
             refused(f, "MERGE-SIMILAR", Severity.ADVISORY);
             assertEquals(other.id, f.get(0).facts().get("mergeWithItemId"));
             assertTrue(((Collection<?>) f.get(0).facts().get("organisers")).contains("370000-D-EM"));
@@ -333,19 +391,37 @@ class PlanRulesTest {
     }
 
     @Nested
-    class Banners {
+    class Art8And9Banners {
         @Test
         void aDepartmentInItsOwnNameIsFine() {
-            assertTrue(check(PlanRules.NO_BORROWED_BANNER, item(Category.SPECIAL), new Store()).isEmpty());
+            assertTrue(check(new cn.dcjk.plans.rule.NoBorrowedBanner(), item(Category.SPECIAL), new Store()).isEmpty());
         }
 
         @Test
         void aDepartmentInTheGovernmentsNameIsRefused() {
             PlanItem i = item(Category.SPECIAL);
             i.actingName = ActingName.GOVERNMENT;
-            refused(check(PlanRules.NO_BORROWED_BANNER, i, new Store()), "NO-BORROWED-BANNER", Severity.PROHIBITED);
+            refused(check(new cn.dcjk.plans.rule.NoBorrowedBanner(), i, new Store()), "NO-BORROWED-BANNER", Severity.PROHIBITED);
+        }
+
+        @Test
+        void art9ADepartmentInACoordinationBodysNameIsRefusedForCrossDepartmentWork() {
+            PlanItem i = item(Category.SPECIAL);
             i.actingName = ActingName.COORDINATION_BODY;
-            refused(check(PlanRules.NO_BORROWED_BANNER, i, new Store()), "NO-BORROWED-BANNER", Severity.PROHIBITED);
+            i.actingBodyUnitCode = PROVINCE_CB.code;
+            // alone, in its own field: article 9 forbids only cross-department work under the body's name
+            assertTrue(check(new cn.dcjk.plans.rule.NoBorrowedBanner(), i, new Store()).isEmpty());
+            i.coOrganiserUnitCodes = new ArrayList<>(List.of("370000-D-EM"));
+            refused(check(new cn.dcjk.plans.rule.NoBorrowedBanner(), i, new Store()), "NO-BORROWED-BANNER", Severity.PROHIBITED);
+        }
+
+        @Test
+        void art9TheStricterReadingNeverLetsADepartmentUseTheBodysName() {
+            params.departmentNeverInCoordinationBodyName = true;
+            PlanItem i = item(Category.SPECIAL);
+            i.actingName = ActingName.COORDINATION_BODY;
+            i.actingBodyUnitCode = PROVINCE_CB.code;
+            refused(check(new cn.dcjk.plans.rule.NoBorrowedBanner(), i, new Store()), "NO-BORROWED-BANNER", Severity.PROHIBITED);
         }
 
         @Test
@@ -353,10 +429,24 @@ class PlanRulesTest {
             PlanItem i = item(Category.SPECIAL);
             i.actingName = ActingName.GOVERNMENT;
             Plan plan = plan(PlanType.ANNUAL);
-            refused(check(PlanRules.NO_BORROWED_BANNER, i, plan, new Store(), Stage.SUBMISSION, LocalDate.of(2026, 12, 1),
+            refused(check(new cn.dcjk.plans.rule.NoBorrowedBanner(), i, plan, new Store(), Stage.SUBMISSION, LocalDate.of(2026, 12, 1),
                     List.of(), PROVINCE_CB), "NO-BORROWED-BANNER", Severity.PROHIBITED);
             i.actingApprovalReference = "鲁政办字〔2027〕1号";
-            assertTrue(check(PlanRules.NO_BORROWED_BANNER, i, plan, new Store(), Stage.SUBMISSION,
+            // the planner's word is not enough: the approval must be on record
+            Store store = new Store();
+            refused(check(new cn.dcjk.plans.rule.NoBorrowedBanner(), i, plan, store, Stage.SUBMISSION,
+                    LocalDate.of(2026, 12, 1), List.of(), PROVINCE_CB), "NO-BORROWED-BANNER", Severity.PROHIBITED);
+            // on record, but as the party committee's approval while the body acts in the government's name
+            Unit committee = unit("370000-PC", UnitLevel.PROVINCE, UnitKind.PARTY_COMMITTEE, "370000");
+            store.record(MandateKind.COORDINATION_BODY_APPROVAL, "鲁政办字〔2027〕1号", committee, PROVINCE_CB.code, 2027);
+            refused(check(new cn.dcjk.plans.rule.NoBorrowedBanner(), i, plan, store, Stage.SUBMISSION,
+                    LocalDate.of(2026, 12, 1), List.of(), PROVINCE_CB), "NO-BORROWED-BANNER", Severity.PROHIBITED);
+            // for another body
+            store.record(MandateKind.COORDINATION_BODY_APPROVAL, "鲁政办字〔2027〕1号", PROVINCE_GOV, "370000-CB-RURAL", 2027);
+            refused(check(new cn.dcjk.plans.rule.NoBorrowedBanner(), i, plan, store, Stage.SUBMISSION,
+                    LocalDate.of(2026, 12, 1), List.of(), PROVINCE_CB), "NO-BORROWED-BANNER", Severity.PROHIBITED);
+            store.record(MandateKind.COORDINATION_BODY_APPROVAL, "鲁政办字〔2027〕1号", PROVINCE_GOV, PROVINCE_CB.code, 2027);
+            assertTrue(check(new cn.dcjk.plans.rule.NoBorrowedBanner(), i, plan, store, Stage.SUBMISSION,
                     LocalDate.of(2026, 12, 1), List.of(), PROVINCE_CB).isEmpty());
         }
 
@@ -364,16 +454,16 @@ class PlanRulesTest {
         void noticesToLowerGovernmentsAndTheirOfficesAreRefused() {
             PlanItem i = item(Category.SPECIAL);
             i.noticeRecipientUnitCodes = new ArrayList<>(List.of(COUNTY_ENV.code));
-            assertTrue(check(PlanRules.NO_NOTICE_TO_LOWER_COMMITTEE, i, new Store()).isEmpty());
+            assertTrue(check(new cn.dcjk.plans.rule.NoNoticeToLowerCommittee(), i, new Store()).isEmpty());
             i.noticeRecipientUnitCodes = new ArrayList<>(List.of(COUNTY_ENV.code, COUNTY_GO.code));
-            List<Finding> f = check(PlanRules.NO_NOTICE_TO_LOWER_COMMITTEE, i, new Store());
+            List<Finding> f = check(new cn.dcjk.plans.rule.NoNoticeToLowerCommittee(), i, new Store());
             refused(f, "NO-NOTICE-TO-LOWER-COMMITTEE", Severity.PROHIBITED);
             assertEquals(List.of("370102-GO"), f.get(0).facts().get("recipients"));
         }
     }
 
     @Nested
-    class OnSite {
+    class Art4And10OnSite {
         @Test
         void noMeetingMonthsTouchedByThePeriodAreFlagged() {
             Store store = new Store();
@@ -384,11 +474,11 @@ class PlanRulesTest {
             store.months.add(m);
             PlanItem i = item(Category.SPECIAL);
             i.onSite = true;
-            assertTrue(check(PlanRules.NO_MEETING_MONTH, i, store).isEmpty());
+            assertTrue(check(new cn.dcjk.plans.rule.NoMeetingMonth(), i, store).isEmpty());
             i.periodEnd = LocalDate.of(2027, 6, 1);
-            refused(check(PlanRules.NO_MEETING_MONTH, i, store), "NO-MEETING-MONTH", Severity.PRINCIPLE);
+            refused(check(new cn.dcjk.plans.rule.NoMeetingMonth(), i, store), "NO-MEETING-MONTH", Severity.PRINCIPLE);
             m.regionCode = "370200";
-            assertTrue(check(PlanRules.NO_MEETING_MONTH, i, store).isEmpty());
+            assertTrue(check(new cn.dcjk.plans.rule.NoMeetingMonth(), i, store).isEmpty());
         }
 
         @Test
@@ -396,9 +486,21 @@ class PlanRulesTest {
             PlanItem i = item(Category.SPECIAL);
             i.onSite = true;
             i.regionWide = true;
-            refused(check(PlanRules.ON_SITE_REGION_WIDE, i, new Store()), "ON-SITE-REGION-WIDE", Severity.PROHIBITED);
+            Store store = new Store();
+            refused(check(new cn.dcjk.plans.rule.OnSiteRegionWide(), i, store), "ON-SITE-REGION-WIDE", Severity.PROHIBITED);
+            // declared, not on record: refused
             i.unifiedDeployment = true;
-            assertTrue(check(PlanRules.ON_SITE_REGION_WIDE, i, new Store()).isEmpty());
+            i.unifiedDeploymentReference = "鲁发〔2027〕5号";
+            refused(check(new cn.dcjk.plans.rule.OnSiteRegionWide(), i, store), "ON-SITE-REGION-WIDE", Severity.PROHIBITED);
+            // on record, but a city's deployment does not cover a provincial department
+            store.record(MandateKind.UNIFIED_DEPLOYMENT, "鲁发〔2027〕5号",
+                    unit("370100-PC", UnitLevel.CITY, UnitKind.PARTY_COMMITTEE, "370100"), null, 2027);
+            refused(check(new cn.dcjk.plans.rule.OnSiteRegionWide(), i, store), "ON-SITE-REGION-WIDE", Severity.PROHIBITED);
+            // a deployment of a later year does not cover this one
+            store.record(MandateKind.UNIFIED_DEPLOYMENT, "鲁发〔2027〕5号", PROVINCE_GOV, null, 2028);
+            refused(check(new cn.dcjk.plans.rule.OnSiteRegionWide(), i, store), "ON-SITE-REGION-WIDE", Severity.PROHIBITED);
+            store.record(MandateKind.UNIFIED_DEPLOYMENT, "鲁发〔2027〕5号", PROVINCE_GOV, null, 2027);
+            assertTrue(check(new cn.dcjk.plans.rule.OnSiteRegionWide(), i, store).isEmpty());
         }
 
         @Test
@@ -407,79 +509,118 @@ class PlanRulesTest {
             i.onSite = true;
             i.samplingPopulation = 10;
             i.samplingSize = 3;
-            assertTrue(check(PlanRules.SAMPLE_AT_MOST_THIRD, i, new Store()).isEmpty());
+            assertTrue(check(new cn.dcjk.plans.rule.SampleAtMostThird(), i, new Store()).isEmpty());
             i.samplingSize = 4;
-            List<Finding> f = check(PlanRules.SAMPLE_AT_MOST_THIRD, i, new Store());
+            List<Finding> f = check(new cn.dcjk.plans.rule.SampleAtMostThird(), i, new Store());
             refused(f, "SAMPLE-AT-MOST-THIRD", Severity.PRINCIPLE);
             assertEquals(3, f.get(0).facts().get("maxSample"));
-            assertEquals(3, PlanRules.maxSample(9, 3));
-            assertEquals(2, PlanRules.maxSample(8, 3));
+            assertEquals(3, cn.dcjk.plans.rule.SampleAtMostThird.maxSample(9, 3));
+            assertEquals(2, cn.dcjk.plans.rule.SampleAtMostThird.maxSample(8, 3));
         }
 
         @Test
         void onSiteWorkWithoutASamplingPlanIsFlagged() {
             PlanItem i = item(Category.SPECIAL);
             i.onSite = true;
-            refused(check(PlanRules.SAMPLE_AT_MOST_THIRD, i, new Store()), "SAMPLE-AT-MOST-THIRD", Severity.PRINCIPLE);
+            refused(check(new cn.dcjk.plans.rule.SampleAtMostThird(), i, new Store()), "SAMPLE-AT-MOST-THIRD", Severity.PRINCIPLE);
         }
 
         @Test
         void constructionSiteVisitsAreFlaggedForTheirNecessity() {
             PlanItem i = item(Category.SPECIAL);
-            assertTrue(check(PlanRules.CONSTRUCTION_SITE, i, new Store()).isEmpty());
+            i.onSite = true;
+            assertTrue(check(new cn.dcjk.plans.rule.ConstructionSite(), i, new Store()).isEmpty());
             i.constructionSiteVisits = 1;
-            refused(check(PlanRules.CONSTRUCTION_SITE, i, new Store()), "CONSTRUCTION-SITE", Severity.PRINCIPLE);
+            refused(check(new cn.dcjk.plans.rule.ConstructionSite(), i, new Store()), "CONSTRUCTION-SITE", Severity.PRINCIPLE);
+            // an item that is not on-site has no field work to take to a construction site
+            i.onSite = false;
+            refused(check(new cn.dcjk.plans.rule.ConstructionSite(), i, new Store()), "CONSTRUCTION-SITE", Severity.PROHIBITED);
         }
     }
 
     @Nested
-    class Guidance {
+    class Art11Guidance {
         @Test
         void researchIsNotTitledOrRunAsAnInspection() {
             PlanItem i = item(Category.RESEARCH_GUIDANCE);
             i.activityWord = "调研";
             i.title = "基层生态环境工作调研";
-            assertTrue(check(PlanRules.GUIDANCE_IS_NOT_INSPECTION, i, new Store()).isEmpty());
+            assertTrue(check(new cn.dcjk.plans.rule.GuidanceIsNotInspection(), i, new Store()).isEmpty());
             i.scores = true;
-            refused(check(PlanRules.GUIDANCE_IS_NOT_INSPECTION, i, new Store()), "GUIDANCE-IS-NOT-INSPECTION",
+            refused(check(new cn.dcjk.plans.rule.GuidanceIsNotInspection(), i, new Store()), "GUIDANCE-IS-NOT-INSPECTION",
                     Severity.PROHIBITED);
             i.scores = false;
             i.activityWord = "督导";
-            refused(check(PlanRules.GUIDANCE_IS_NOT_INSPECTION, i, new Store()), "GUIDANCE-IS-NOT-INSPECTION",
+            refused(check(new cn.dcjk.plans.rule.GuidanceIsNotInspection(), i, new Store()), "GUIDANCE-IS-NOT-INSPECTION",
                     Severity.PROHIBITED);
         }
     }
 
     @Nested
-    class Deployment {
+    class Art14Deployment {
         @Test
         void sixtyDaysAfterDeploymentIsTheBoundary() {
             PlanItem i = item(Category.SPECIAL);
             i.workDeployedOn = i.periodStart.minusDays(60);
-            assertTrue(check(PlanRules.NO_INSPECTION_RIGHT_AFTER_DEPLOYMENT, i, new Store()).isEmpty());
+            assertTrue(check(new cn.dcjk.plans.rule.NoInspectionRightAfterDeployment(), i, new Store()).isEmpty());
             i.workDeployedOn = i.periodStart.minusDays(59);
-            List<Finding> f = check(PlanRules.NO_INSPECTION_RIGHT_AFTER_DEPLOYMENT, i, new Store());
+            List<Finding> f = check(new cn.dcjk.plans.rule.NoInspectionRightAfterDeployment(), i, new Store());
             refused(f, "NO-INSPECTION-RIGHT-AFTER-DEPLOYMENT", Severity.PROHIBITED);
             assertEquals(59L, f.get(0).facts().get("days"));
         }
     }
 
     @Nested
-    class Folded {
+    class Art17Folded {
         @Test
         void provincialDepartmentsDoNotRunSpecialsOnFoldedTopics() {
             PlanItem i = item(Category.SPECIAL);
-            assertTrue(check(PlanRules.FOLDED_INTO_COMPREHENSIVE, i, new Store()).isEmpty());
+            assertTrue(check(new cn.dcjk.plans.rule.FoldedIntoComprehensive(), i, new Store()).isEmpty());
             i.topics = new ArrayList<>(List.of("Work Safety"));
-            refused(check(PlanRules.FOLDED_INTO_COMPREHENSIVE, i, new Store()), "FOLDED-INTO-COMPREHENSIVE",
+            refused(check(new cn.dcjk.plans.rule.FoldedIntoComprehensive(), i, new Store()), "FOLDED-INTO-COMPREHENSIVE",
                     Severity.PRINCIPLE);
             i.category = Category.RESEARCH_GUIDANCE;
-            assertTrue(check(PlanRules.FOLDED_INTO_COMPREHENSIVE, i, new Store()).isEmpty());
+            assertTrue(check(new cn.dcjk.plans.rule.FoldedIntoComprehensive(), i, new Store()).isEmpty());
+        }
+
+        @Test
+        void art17TopicsAreRecognisedByTheirCommonNamesInTitlesAndTopics() {
+            for (String title : List.of("2027年脱贫攻坚专项督查", "防范化解金融风险专项检查", "生态环境保护专项督查",
+                    "土地违法案件专项检查", "安全生产大检查", "乡村振兴战略实施专项考核")) {
+                PlanItem i = item(Category.SPECIAL);
+                i.title = title;
+                refused(check(new cn.dcjk.plans.rule.FoldedIntoComprehensive(), i, new Store()),
+                        "FOLDED-INTO-COMPREHENSIVE", Severity.PRINCIPLE);
+            }
+            PlanItem i = item(Category.SPECIAL);
+            i.topics = new ArrayList<>(List.of("脱贫 攻坚"));
+            List<Finding> f = check(new cn.dcjk.plans.rule.FoldedIntoComprehensive(), i, new Store());
+            assertEquals(List.of("扶贫"), f.get(0).facts().get("foldedTopics"));
+            // a city's department is not a provincial department
+            assertTrue(check(new cn.dcjk.plans.rule.FoldedIntoComprehensive(), i, plan(PlanType.ANNUAL), new Store(),
+                    Stage.SUBMISSION, LocalDate.of(2026, 12, 1), List.of(),
+                    unit("370100-D-ENV", UnitLevel.CITY, UnitKind.DEPARTMENT, "370100")).isEmpty());
+        }
+
+        @Test
+        void art17TheProvincialComprehensiveInspectionIsOnceAYear() {
+            PlanItem i = item(Category.COMPREHENSIVE);
+            i.organiserUnitCode = PROVINCE_GOV.code;
+            Store store = new Store();
+            assertTrue(check(new cn.dcjk.plans.rule.FoldedIntoComprehensive(), i, plan(PlanType.ANNUAL), store,
+                    Stage.SUBMISSION, LocalDate.of(2026, 12, 1), List.of(), PROVINCE_GOV).isEmpty());
+            PlanItem first = item(Category.COMPREHENSIVE);
+            first.organiserUnitCode = PROVINCE_GOV.code;
+            store.approved.add(first);
+            // 「每年1次」 is not 原则上: a second one is refused, no exception
+            refused(check(new cn.dcjk.plans.rule.FoldedIntoComprehensive(), i, plan(PlanType.ANNUAL), store,
+                    Stage.SUBMISSION, LocalDate.of(2026, 12, 1), List.of(), PROVINCE_GOV), "FOLDED-INTO-COMPREHENSIVE",
+                    Severity.PROHIBITED);
         }
     }
 
     @Nested
-    class Grassroots {
+    class Art20Grassroots {
         @Test
         void halfOfTheBaselineMeetsTheTargetMoreDoesNot() {
             Store store = new Store();
@@ -488,9 +629,9 @@ class PlanRulesTest {
             i.grassroots = true;
             store.approved.add(grassroots());
             // 2 of 4: a reduction of exactly 50% meets it
-            assertTrue(check(PlanRules.GRASSROOTS_REDUCTION, i, store).isEmpty());
+            assertTrue(check(new cn.dcjk.plans.rule.GrassrootsReduction(), i, store).isEmpty());
             store.approved.add(grassroots());
-            List<Finding> f = check(PlanRules.GRASSROOTS_REDUCTION, i, store);
+            List<Finding> f = check(new cn.dcjk.plans.rule.GrassrootsReduction(), i, store);
             refused(f, "GRASSROOTS-REDUCTION", Severity.ADVISORY);
             assertEquals(false, f.get(0).facts().get("meetsTarget"));
         }
@@ -503,14 +644,14 @@ class PlanRulesTest {
     }
 
     @Nested
-    class LeaderRankAndExemptions {
+    class Art23And29LeaderRankAndExemptions {
         @Test
         void theHighestRankOfTheLevelIsQuestioned() {
             PlanItem i = item(Category.SPECIAL);
             i.teamLeaderRank = LeaderRank.BUREAU;
-            assertTrue(check(PlanRules.LEADER_RANK, i, new Store()).isEmpty());
+            assertTrue(check(new cn.dcjk.plans.rule.LeaderRank(), i, new Store()).isEmpty());
             i.teamLeaderRank = LeaderRank.PROVINCIAL_MINISTERIAL;
-            refused(check(PlanRules.LEADER_RANK, i, new Store()), "LEADER-RANK", Severity.ADVISORY);
+            refused(check(new cn.dcjk.plans.rule.LeaderRank(), i, new Store()), "LEADER-RANK", Severity.ADVISORY);
         }
 
         @Test
@@ -520,19 +661,19 @@ class PlanRulesTest {
             PlanItem i = item(Category.COMPREHENSIVE);
             i.organiserUnitCode = PROVINCE_GOV.code;
             i.targetUnitCodes = new ArrayList<>(List.of(COUNTY_GOV.code));
-            refused(check(PlanRules.EXEMPT_UNITS, i, plan(PlanType.ANNUAL), store, Stage.SUBMISSION,
+            refused(check(new cn.dcjk.plans.rule.ExemptUnits(), i, plan(PlanType.ANNUAL), store, Stage.SUBMISSION,
                     LocalDate.of(2026, 12, 1), List.of(), PROVINCE_GOV), "EXEMPT-UNITS", Severity.PROHIBITED);
             store.exempt.put(COUNTY_GOV.code, 2026);
-            assertTrue(check(PlanRules.EXEMPT_UNITS, i, plan(PlanType.ANNUAL), store, Stage.SUBMISSION,
+            assertTrue(check(new cn.dcjk.plans.rule.ExemptUnits(), i, plan(PlanType.ANNUAL), store, Stage.SUBMISSION,
                     LocalDate.of(2026, 12, 1), List.of(), PROVINCE_GOV).isEmpty());
             // a department's own inspection is not the provincial comprehensive one
             store.exempt.put(COUNTY_GOV.code, 2027);
-            assertTrue(check(PlanRules.EXEMPT_UNITS, i, store).isEmpty());
+            assertTrue(check(new cn.dcjk.plans.rule.ExemptUnits(), i, store).isEmpty());
         }
     }
 
     @Nested
-    class VisitFrequency {
+    class Art7And12VisitFrequency {
         PlanItem visit(LocalDate day) {
             PlanItem i = item(Category.SPECIAL);
             i.onSite = true;
@@ -542,15 +683,15 @@ class PlanRulesTest {
         }
 
         @Test
-        void aSecondVisitOnOneDayWarnsAtSubmissionAndRefusesAtApproval() {
+        void art7ASecondVisitOnOneDayIsRefusedAtSubmissionAndAtApproval() {
             Store store = new Store();
             store.approved.add(visit(LocalDate.of(2027, 5, 10)));
-            refused(check(PlanRules.VISIT_FREQUENCY, visit(LocalDate.of(2027, 5, 10)), store), "VISIT-FREQUENCY",
-                    Severity.ADVISORY);
-            refused(check(PlanRules.VISIT_FREQUENCY, visit(LocalDate.of(2027, 5, 10)), plan(PlanType.ANNUAL), store,
+            refused(check(new cn.dcjk.plans.rule.VisitFrequency(), visit(LocalDate.of(2027, 5, 10)), store), "VISIT-FREQUENCY",
+                    Severity.PROHIBITED);
+            refused(check(new cn.dcjk.plans.rule.VisitFrequency(), visit(LocalDate.of(2027, 5, 10)), plan(PlanType.ANNUAL), store,
                     Stage.APPROVAL, LocalDate.of(2026, 12, 1), List.of(), PROVINCE_ENV), "VISIT-FREQUENCY",
-                    Severity.PRINCIPLE);
-            assertTrue(check(PlanRules.VISIT_FREQUENCY, visit(LocalDate.of(2027, 5, 11)), store).isEmpty());
+                    Severity.PROHIBITED);
+            assertTrue(check(new cn.dcjk.plans.rule.VisitFrequency(), visit(LocalDate.of(2027, 5, 11)), store).isEmpty());
         }
 
         @Test
@@ -559,13 +700,91 @@ class PlanRulesTest {
             store.approved.add(visit(LocalDate.of(2027, 5, 10)));
             store.approved.add(visit(LocalDate.of(2027, 5, 12)));
             // a third visit in the ISO week of 10-16 May
-            refused(check(PlanRules.VISIT_FREQUENCY, visit(LocalDate.of(2027, 5, 14)), store), "VISIT-FREQUENCY",
-                    Severity.ADVISORY);
+            refused(check(new cn.dcjk.plans.rule.VisitFrequency(), visit(LocalDate.of(2027, 5, 14)), store), "VISIT-FREQUENCY",
+                    Severity.PROHIBITED);
             // the next week is fine: three in the month is the cap
-            assertTrue(check(PlanRules.VISIT_FREQUENCY, visit(LocalDate.of(2027, 5, 17)), store).isEmpty());
+            assertTrue(check(new cn.dcjk.plans.rule.VisitFrequency(), visit(LocalDate.of(2027, 5, 17)), store).isEmpty());
             store.approved.add(visit(LocalDate.of(2027, 5, 18)));
-            refused(check(PlanRules.VISIT_FREQUENCY, visit(LocalDate.of(2027, 5, 25)), store), "VISIT-FREQUENCY",
-                    Severity.ADVISORY);
+            refused(check(new cn.dcjk.plans.rule.VisitFrequency(), visit(LocalDate.of(2027, 5, 25)), store), "VISIT-FREQUENCY",
+                    Severity.PROHIBITED);
+        }
+    }
+
+    @Nested
+    class Art7And26LayeredEscalation {
+        PlanItem upper() {
+            PlanItem u = item(Category.SPECIAL);
+            u.organiserUnitCode = "370000-D-EM";
+            u.approvalCode = "DCJK-2027-0001";
+            u.approved = true;
+            u.onSite = true;
+            u.samplingPopulation = 9;
+            u.samplingSize = 3;
+            u.visitDates = new ArrayList<>(List.of(LocalDate.of(2027, 5, 11), LocalDate.of(2027, 5, 12)));
+            u.forms = new ArrayList<>(List.of("自查表"));
+            return u;
+        }
+
+        PlanItem lower() {
+            PlanItem l = item(Category.SPECIAL);
+            l.organiserUnitCode = "370100-D-EM";
+            l.implementsApprovalCode = "DCJK-2027-0001";
+            l.onSite = true;
+            l.samplingPopulation = 9;
+            l.samplingSize = 3;
+            l.visitDates = new ArrayList<>(List.of(LocalDate.of(2027, 5, 13), LocalDate.of(2027, 5, 14)));
+            l.forms = new ArrayList<>(List.of("自查表"));
+            return l;
+        }
+
+        @Test
+        void art7AskingAsMuchAsTheUpperItemIsNoEscalation() {
+            Store store = new Store();
+            store.approved.add(upper());
+            assertTrue(check(new cn.dcjk.plans.rule.NoLayeredEscalation(), lower(), store).isEmpty());
+        }
+
+        @Test
+        void art7OneMoreVisitDayFormOrSampledShareIsEscalation() {
+            Store store = new Store();
+            store.approved.add(upper());
+            PlanItem l = lower();
+            l.visitDates.add(LocalDate.of(2027, 5, 15));
+            List<Finding> f = check(new cn.dcjk.plans.rule.NoLayeredEscalation(), l, store);
+            refused(f, "NO-LAYERED-ESCALATION", Severity.PROHIBITED);
+            assertEquals("DCJK-2027-0001", f.get(0).facts().get("upperApprovalCode"));
+            l = lower();
+            l.forms.add("台账");
+            refused(check(new cn.dcjk.plans.rule.NoLayeredEscalation(), l, store), "NO-LAYERED-ESCALATION",
+                    Severity.PROHIBITED);
+            l = lower();
+            l.samplingSize = 4;
+            l.samplingPopulation = 10;
+            refused(check(new cn.dcjk.plans.rule.NoLayeredEscalation(), l, store), "NO-LAYERED-ESCALATION",
+                    Severity.PROHIBITED);
+        }
+
+        @Test
+        void art26AccountabilityTheUpperItemDoesNotCarryIsEscalation() {
+            Store store = new Store();
+            store.approved.add(upper());
+            PlanItem l = lower();
+            l.mayLeadToAccountability = true;
+            List<Finding> f = check(new cn.dcjk.plans.rule.NoLayeredEscalation(), l, store);
+            refused(f, "NO-LAYERED-ESCALATION", Severity.PROHIBITED);
+            assertEquals(List.of("mayLeadToAccountability"), f.get(0).facts().get("escalations"));
+        }
+
+        @Test
+        void art7AnUnknownOrOwnUpperItemIsRefused() {
+            Store store = new Store();
+            refused(check(new cn.dcjk.plans.rule.NoLayeredEscalation(), lower(), store), "NO-LAYERED-ESCALATION",
+                    Severity.PROHIBITED);
+            PlanItem own = upper();
+            own.organiserUnitCode = "370100-D-EM";
+            store.approved.add(own);
+            refused(check(new cn.dcjk.plans.rule.NoLayeredEscalation(), lower(), store), "NO-LAYERED-ESCALATION",
+                    Severity.PROHIBITED);
         }
     }
 
@@ -573,7 +792,7 @@ class PlanRulesTest {
     class Judgement {
         @Test
         void principleBlocksWithoutJustificationPassesSubmissionWithOneAndApprovalOnlyWhenGranted() {
-            Finding f = Finding.of(PlanRules.COMPREHENSIVE_CAP_RULE, Severity.PRINCIPLE, "z", "e", Map.of());
+            Finding f = Finding.of(cn.dcjk.plans.rule.ComprehensiveCap.RULE, Severity.PRINCIPLE, "z", "e", Map.of());
             assertTrue(PlanRulebook.blocks(PlanRulebook.judge(f, null, false, Stage.SUBMISSION), false, Stage.SUBMISSION));
             assertFalse(PlanRulebook.blocks(PlanRulebook.judge(f, "确有必要", false, Stage.SUBMISSION), true,
                     Stage.SUBMISSION));
@@ -585,9 +804,9 @@ class PlanRulesTest {
 
         @Test
         void prohibitedNeverPassesAdvisoryNeverBlocks() {
-            Finding p = Finding.of(PlanRules.NO_SIMILAR_SERIES_RULE, Severity.PROHIBITED, "z", "e", Map.of());
+            Finding p = Finding.of(cn.dcjk.plans.rule.NoSimilarSeries.RULE, Severity.PROHIBITED, "z", "e", Map.of());
             assertTrue(PlanRulebook.blocks(PlanRulebook.judge(p, "理由", true, Stage.APPROVAL), true, Stage.APPROVAL));
-            Finding a = Finding.of(PlanRules.MERGE_SIMILAR_RULE, Severity.ADVISORY, "z", "e", Map.of());
+            Finding a = Finding.of(cn.dcjk.plans.rule.MergeSimilar.RULE, Severity.ADVISORY, "z", "e", Map.of());
             assertFalse(PlanRulebook.blocks(a, false, Stage.APPROVAL));
         }
     }

@@ -1,5 +1,6 @@
 package cn.dcjk.common.data.audit;
 
+import cn.dcjk.common.data.feed.ChangeFeed;
 import cn.dcjk.common.request.RequestIds;
 import cn.dcjk.common.security.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +21,8 @@ import java.util.Set;
 
 /**
  * Records every write as field-level changes, in the writer's transaction, so a write and its
- * trail land together or not at all. Snapshots are the objects' JSON views.
+ * trail land together or not at all. Snapshots are the objects' JSON views. Each write is also a
+ * change of the {@link ChangeFeed}, in the same transaction.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -32,6 +34,8 @@ public class AuditTrail {
     ObjectMapper json;
     @Inject
     Caller caller;
+    @Inject
+    ChangeFeed feed;
 
     /** The state of an object before a change, to pass to {@link #record} after it. */
     public Map<String, Object> snapshot(Object object) {
@@ -57,6 +61,7 @@ public class AuditTrail {
         e.requestId = RequestIds.current();
         e.changes = diff(before == null ? Map.of() : before, now);
         e.persist();
+        feed.record(objectType, e.objectId, action, e.at, now.isEmpty() && before != null ? before : now);
         return e;
     }
 

@@ -7,13 +7,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * The transactional outbox: a delivery to another service is written in the same transaction as
  * the fact it reports, then sent by {@link OutboxRelay} until the receiver acknowledges. The
  * message id travels as the Idempotency-Key, and receivers also key on the source's event id, so
- * a retry never duplicates.
+ * a retry never duplicates. The writer's W3C trace context is stored with the message, so its
+ * delivery continues the writer's trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -41,9 +43,12 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the outbox body cannot be written as JSON", e);
         }
-        em.createNativeQuery("INSERT INTO outbox_message (id, destination, path, body) VALUES (?1, ?2, ?3, ?4) "
-                        + "ON CONFLICT (id) DO NOTHING")
+        Map<String, String> trace = TraceContexts.current();
+        em.createNativeQuery("INSERT INTO outbox_message (id, destination, path, body, traceparent, tracestate) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO NOTHING")
                 .setParameter(1, id).setParameter(2, destination).setParameter(3, path).setParameter(4, text)
+                .setParameter(5, trace.get(TraceContexts.TRACEPARENT))
+                .setParameter(6, trace.get(TraceContexts.TRACESTATE))
                 .executeUpdate();
         return id;
     }

@@ -1,0 +1,67 @@
+package cn.dcjk.gateway.auth;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The cache of verified tokens honours each token's expiry, its own lifetime and its bound. */
+class VerifiedTokensTest {
+
+    private static final CallerIdentity READER = new CallerIdentity("reader", Set.of("unit-officer"), "370100-PC", null);
+
+    @Test
+    void aTokenIsRememberedUntilItExpiresAndNotAMillisecondLonger() {
+        VerifiedTokens cache = new VerifiedTokens(100, 300_000);
+        cache.put("a.b.c", READER, 10_000, 1_000);
+        assertSame(READER, cache.get("a.b.c", 1_000));
+        assertSame(READER, cache.get("a.b.c", 9_999));
+        assertNull(cache.get("a.b.c", 10_000), "expired at exp");
+        assertEquals(0, cache.size(), "an expired entry is dropped when met");
+    }
+
+    @Test
+    void theCachesLifetimeCapsATokenThatExpiresLater() {
+        VerifiedTokens cache = new VerifiedTokens(100, 5_000);
+        cache.put("a.b.c", READER, 1_000_000, 1_000);
+        assertSame(READER, cache.get("a.b.c", 5_999));
+        assertNull(cache.get("a.b.c", 6_000));
+    }
+
+    @Test
+    void onlyTheExactTokenMatches() {
+        VerifiedTokens cache = new VerifiedTokens(100, 300_000);
+        cache.put("a.b.c", READER, 10_000, 1_000);
+        assertNull(cache.get("a.b.d", 2_000));
+        assertNull(cache.get("a.b.c ", 2_000));
+    }
+
+    @Test
+    void anExpiredTokenIsNeverRemembered() {
+        VerifiedTokens cache = new VerifiedTokens(100, 300_000);
+        cache.put("a.b.c", READER, 1_000, 1_000);
+        assertNull(cache.get("a.b.c", 1_000));
+        assertEquals(0, cache.size());
+    }
+
+    @Test
+    void theCacheStaysWithinItsBound() {
+        VerifiedTokens cache = new VerifiedTokens(50, 300_000);
+        for (int i = 0; i < 1_000; i++) {
+            cache.put("token-" + i, READER, 100_000, 1_000);
+            assertTrue(cache.size() <= 50, "size " + cache.size());
+        }
+        assertSame(READER, cache.get("token-999", 2_000), "the newest is kept");
+    }
+
+    @Test
+    void sizeZeroRemembersNothing() {
+        VerifiedTokens cache = new VerifiedTokens(0, 300_000);
+        cache.put("a.b.c", READER, 10_000, 1_000);
+        assertNull(cache.get("a.b.c", 2_000));
+    }
+}
