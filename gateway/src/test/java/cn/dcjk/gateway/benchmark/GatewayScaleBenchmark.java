@@ -22,7 +22,7 @@ import static io.restassured.RestAssured.given;
  * decisions stored (500 of them on the day asked) and with 1,000,000 (the other 999,500 spread over
  * the ten years before), through HTTP; and the policy's unit lookup from the directory cache holding
  * a few units against holding the whole province's 22,000. Prints medians, ratios and the query plan.
- * Run: {@code ./mvnw -pl gateway -am verify -Dgroups=benchmark -Dtest=GatewayScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * Run: {@code ./mvnw -pl gateway -am verify -Dgroups=benchmark -Ddcjk.excluded-groups=none -Dtest=GatewayScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @QuarkusTest
 @Tag("benchmark")
