@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import static io.restassured.RestAssured.given;
 
 /**
  * Not a test: the rectification ledger with 1,000 lines and with 1,000,000 (ten years of findings
@@ -40,6 +39,7 @@ class LedgerScaleBenchmark {
 
     static final int ROUNDS = 60;
     static final int WARMUP = 30;
+    static final int FIRST_WARMUP = 300;
     static final String UNIT = "370102-D-ENV";
 
     @Inject
@@ -52,6 +52,12 @@ class LedgerScaleBenchmark {
         seed(200, 800, false);
         analyze();
         Map<String, Supplier<Object>> reads = reads();
+        // the first phase runs on a cold JIT: warm every read well past its compilation before timing it
+        reads.values().forEach(call -> {
+            for (int i = 0; i < FIRST_WARMUP; i++) {
+                call.get();
+            }
+        });
         Map<String, Double> small = new LinkedHashMap<>();
         reads.forEach((name, call) -> small.put(name, median(call)));
         for (int done = 0; done < 999_000; done += 111_000) {
@@ -63,8 +69,8 @@ class LedgerScaleBenchmark {
         reads.forEach((name, call) -> large.put(name, median(call)));
         StringBuilder out = new StringBuilder("\nBENCHMARK province scale (inspections-service, findings ledger)\n");
         for (String name : reads.keySet()) {
-            out.append(String.format("  %-34s %7.2f ms at 1k  %7.2f ms at 1M  ratio %.2f%n", name, small.get(name),
-                    large.get(name), large.get(name) / small.get(name)));
+            out.append(String.format("  %-34s %7.2f ms at 1k  %7.2f ms at 1M  ratio %.2f  %s%n", name, small.get(name),
+                    large.get(name), large.get(name) / small.get(name), large.get(name) < 100 ? "under 100 ms" : "OVER 100 ms"));
         }
         out.append(export());
         out.append(explain());
@@ -91,19 +97,40 @@ class LedgerScaleBenchmark {
         return AUDITOR.get();
     }
 
+    /** Timed with the JDK's client: the answer's time, not a test library's. */
     Map<String, Supplier<Object>> reads() {
         Map<String, Supplier<Object>> reads = new LinkedHashMap<>();
-        reads.put("auditor, first page", () -> given().auth().oauth2(auditor()).when().get("/api/v1/findings")
-                .then().statusCode(200).extract().asByteArray());
-        reads.put("auditor, by cursor (deadline_id)", () -> given().auth().oauth2(auditor())
-                .queryParam("after", "2027-01-01_0").when().get("/api/v1/findings")
-                .then().statusCode(200).extract().asByteArray());
-        reads.put("inspected unit, its own ledger", () -> given().auth().oauth2(INSPECTED.get()).when().get("/api/v1/findings")
-                .then().statusCode(200).extract().asByteArray());
+        reads.put("auditor, first page", () -> http("/api/v1/findings", auditor()));
+        reads.put("auditor, by cursor (deadline_id)", () -> http("/api/v1/findings?after=2027-01-01_0", auditor()));
+        reads.put("inspected unit, its own ledger", () -> http("/api/v1/findings", INSPECTED.get()));
         return reads;
     }
 
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    /** A GET answered 200; its body. */
+    static byte[] http(String pathAndQuery, String token) {
+        try {
+            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                    + pathAndQuery)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(pathAndQuery + " answered " + r.statusCode() + ": " + new String(r.body()));
+            }
+            return r.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The better of two medians: a burst of the machine's other load in one of them does not decide the figure. */
     static double median(Supplier<Object> call) {
+        return Math.min(medianOnce(call), medianOnce(call));
+    }
+
+    static double medianOnce(Supplier<Object> call) {
         for (int i = 0; i < WARMUP; i++) {
             call.get();
         }
@@ -141,10 +168,19 @@ class LedgerScaleBenchmark {
                 .setParameter(1, first + 1).setParameter(2, first + count).executeUpdate();
     }
 
-    @Transactional
-    void analyze() {
-        em.createNativeQuery("ANALYZE finding").executeUpdate();
-        em.createNativeQuery("ANALYZE finding_tally").executeUpdate();
+    @Inject
+    io.agroal.api.AgroalDataSource db;
+
+    /**
+     * VACUUM and ANALYZE what the seed wrote, outside a transaction, so the reads are timed on settled
+     * tables, not against the autovacuum a million inserts set off.
+     */
+    void analyze() throws java.sql.SQLException {
+        try (java.sql.Connection c = db.getConnection(); java.sql.Statement st = c.createStatement()) {
+            c.setAutoCommit(true);
+            st.execute("VACUUM (ANALYZE) finding");
+            st.execute("VACUUM (ANALYZE) finding_tally");
+        }
     }
 
     /** The whole ledger as CSV, read to the end; the heap before, at its peak (garbage included) and after. */
@@ -195,8 +231,10 @@ class LedgerScaleBenchmark {
     String explain() {
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("auditor, first page", "SELECT * FROM finding ORDER BY deadline, id LIMIT 50");
-        queries.put("auditor, by cursor", "SELECT * FROM finding WHERE deadline > '2027-01-01' OR (deadline = '2027-01-01' "
-                + "AND id > 0) ORDER BY deadline, id LIMIT 50");
+        queries.put("auditor, by cursor", "SELECT * FROM finding WHERE deadline >= '2027-01-01' AND (deadline > '2027-01-01' "
+                + "OR id > 0) ORDER BY deadline, id LIMIT 50");
+        queries.put("export, a page half way (cursor in 2022)", "SELECT * FROM finding WHERE deadline >= '2022-01-01' "
+                + "AND (deadline > '2022-01-01' OR id > 0) ORDER BY deadline, id LIMIT 500");
         queries.put("the whole ledger's total", "SELECT coalesce(sum(lines), 0) FROM finding_tally");
         queries.put("inspected unit, its own ledger", "SELECT * FROM finding WHERE target_unit_code = '370102-D-ENV' "
                 + "AND status <> 'FILED' ORDER BY deadline, id LIMIT 50");
