@@ -47,16 +47,23 @@ public class ItemCandidates implements Candidates {
         for (int len = p.length(); len >= 2; len -= (len > 6 ? 3 : 2)) {
             around.add(p.substring(0, len));
         }
+        // a window at least as wide as the rule's (callers filter by the exact gap): never an empty range
+        int gap = Math.max(0, gapDays);
+        boolean ordered = !item.periodEnd.isBefore(item.periodStart);
+        LocalDate[] window = {(ordered ? item.periodStart : item.periodEnd).minusDays(gap),
+                (ordered ? item.periodEnd : item.periodStart).plusDays(gap)};
         @SuppressWarnings("unchecked")
         List<PlanItem> found = em.createNativeQuery("SELECT i.* FROM plan_item i JOIN plan p ON p.id = i.plan_id "
                         + "WHERE NOT i.withdrawn AND p.status IN ('SUBMITTED', 'OFFICE_REVIEWED', 'FORWARDED', 'APPROVED', 'ISSUED') "
-                        + "AND i.id <> ?1 AND i.period_start <= ?2 AND i.period_end >= ?3 "
+                        // the period as a range: one probe of plan_item_period_range (V21) finds the items of
+                        // that period, not every item that started before it
+                        + "AND i.id <> ?1 AND daterange(i.period_start, i.period_end, '[]') && daterange(?3, ?2, '[]') "
                         + "AND (i.target_region_prefix LIKE ?4 OR i.target_region_prefix = ANY(?5)) "
                         + "AND i.topics && CAST(?6 AS text[]) "
                         + "ORDER BY i.period_start LIMIT " + MAX_CANDIDATES, PlanItem.class)
                 .setParameter(1, item.id == null ? -1L : item.id)
-                .setParameter(2, item.periodEnd.plusDays(gapDays))
-                .setParameter(3, item.periodStart.minusDays(gapDays))
+                .setParameter(2, window[1])
+                .setParameter(3, window[0])
                 .setParameter(4, p + "%")
                 .setParameter(5, around.toArray(String[]::new))
                 .setParameter(6, item.topics.toArray(String[]::new))
