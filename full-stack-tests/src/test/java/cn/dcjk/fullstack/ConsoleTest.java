@@ -111,7 +111,8 @@ class ConsoleTest {
         step("party-office", plan, "forward");
         // water pollution is folded into the comprehensive inspection (article 17): the committee grants the
         // department's written justification explicitly
-        approvalCode = as("committee-approver").body(Map.of("comment", "同意", "grants",
+        approvalCode = as("committee-approver").header("If-Match", version("committee-approver", plan))
+                .body(Map.of("comment", "同意", "grants",
                         List.of(Map.of("itemId", itemId, "rule", "FOLDED-INTO-COMPREHENSIVE"))))
                 .when().post("/api/v1/plans/" + plan + "/approve").then().statusCode(200)
                 .body("plan.status", equalTo("APPROVED")).extract().jsonPath().getString("plan.items[0].approvalCode");
@@ -545,8 +546,13 @@ class ConsoleTest {
     }
 
     JsonPath step(String user, long plan, String action) {
-        return as(user).body(Map.of("comment", action)).when().post("/api/v1/plans/" + plan + "/" + action)
-                .then().statusCode(200).extract().jsonPath();
+        return as(user).header("If-Match", version(user, plan)).body(Map.of("comment", action))
+                .when().post("/api/v1/plans/" + plan + "/" + action).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The plan's ETag as the user reads it: every step names the version it acts on (428 without, 412 stale). */
+    String version(String user, long plan) {
+        return as(user).when().get("/api/v1/plans/" + plan).then().statusCode(200).extract().header("ETag");
     }
 
     Map<String, Object> item() {
