@@ -41,12 +41,9 @@ public final class RealmImportGenerator {
             "DCJK_SERVICES_SECRET", new SecretKey("dcjk-services-client", "client-secret"),
             "DCJK_WEB_ORIGIN", new SecretKey("dcjk-realm-settings", "web-origin"),
             "DCJK_WEB_REDIRECT_URI", new SecretKey("dcjk-realm-settings", "web-redirect-uri"),
-<<<<<<< HEAD
-            "DCJK_GATEWAY_URL", new SecretKey("dcjk-realm-settings", "gateway-url"));
-=======
             "DCJK_CONSOLE_ORIGIN", new SecretKey("dcjk-realm-settings", "console-origin"),
-            "DCJK_CONSOLE_REDIRECT_URI", new SecretKey("dcjk-realm-settings", "console-redirect-uri"));
->>>>>>> main
+            "DCJK_CONSOLE_REDIRECT_URI", new SecretKey("dcjk-realm-settings", "console-redirect-uri"),
+            "DCJK_GATEWAY_URL", new SecretKey("dcjk-realm-settings", "gateway-url"));
 
     private static final Pattern LOOPBACK = Pattern.compile("https?://(localhost|127\\.0\\.0\\.1|\\[::1])[:/]");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");

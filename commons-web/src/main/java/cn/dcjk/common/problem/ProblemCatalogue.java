@@ -94,6 +94,11 @@ public final class ProblemCatalogue {
         add("rule-refused", 422, "违反督查检查考核规定", "Refused by rule",
                 "The action breaks a rule of the 2018 measures; `findings` names each rule, its articles, severity, message and facts.",
                 "Change the request so that the named rules hold, or have the competent body grant an explicit exception where the rule allows one.");
+        add("unit-import-rejected", 422, "导入被拒绝", "Import rejected",
+                "The units directory import was refused as a whole: `errors` names each row and field that is wrong "
+                        + "(a malformed or unknown code, a parent that is not in the directory or the file, a cycle). "
+                        + "Nothing of the file was written.",
+                "Correct the named rows and send the whole file again.");
         // workflow states (409: the object's state does not allow the step)
         add("illegal-transition", 409, "状态不允许此操作", "Illegal transition",
                 "The object's workflow state does not allow this step.", "Read the object's status; take the step its state allows.");
