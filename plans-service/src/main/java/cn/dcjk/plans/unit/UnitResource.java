@@ -99,6 +99,8 @@ public class UnitResource {
     @Idempotent
     @Operation(summary = "Import units in bulk (admin): matched by code, so importing twice changes nothing; the hierarchy "
             + "is checked and one rejected row refuses the file with 422 naming every rejected row; dryRun only checks")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = UnitImport.Report.class,
+            responseCode = "200", responseDescription = "What the import did (or would do, with dryRun)")
     public Response importUnits(@QueryParam("dryRun") boolean dryRun, @NotNull List<UnitInput> rows) {
         return Response.ok(importer.load(rows, dryRun)).build();
     }

@@ -47,6 +47,7 @@ public class UnitImport {
     AuditTrail audit;
 
     /** What an import did (or, for a dry run, would do). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "UnitImportReport")
     public record Report(int received, int created, int updated, int unchanged, boolean dryRun) {
     }
 
