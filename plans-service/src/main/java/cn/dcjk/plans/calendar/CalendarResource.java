@@ -80,14 +80,17 @@ public class CalendarResource {
         for (int len = prefix.length(); len >= 2; len -= (len > 6 ? 3 : 2)) {
             around.add(prefix.substring(0, len));
         }
-        // items whose targets lie in the unit's region, or whose scope covers it
+        // items whose targets all lie in the unit's region, or one of whose targets does (an item on
+        // counties of several cities has a province-wide common prefix), or whose scope covers it
         @SuppressWarnings("unchecked")
         List<PlanItem> items = em.createNativeQuery("SELECT i.* FROM plan_item i JOIN plan p ON p.id = i.plan_id "
                         + "WHERE i.approved AND NOT i.withdrawn AND i.on_site "
                         + "AND (p.status = 'ISSUED' OR (p.type = 'SINGLE_MATTER' AND p.status = 'APPROVED')) "
                         + "AND i.period_start <= ?1 AND i.period_end >= ?2 "
                         + "AND (i.target_region_prefix LIKE ?3 OR (i.target_region_code IS NOT NULL "
-                        + "AND i.target_region_prefix = ANY(?4))) ORDER BY i.period_start LIMIT 2000", PlanItem.class)
+                        + "AND i.target_region_prefix = ANY(?4)) OR EXISTS (SELECT 1 FROM unit t "
+                        + "WHERE t.code = ANY(i.target_unit_codes) AND t.region_code LIKE ?3)) "
+                        + "ORDER BY i.period_start LIMIT 2000", PlanItem.class)
                 .setParameter(1, to).setParameter(2, from).setParameter(3, prefix + "%")
                 .setParameter(4, around.toArray(String[]::new)).getResultList();
         Map<LocalDate, List<Activity>> days = new TreeMap<>();
