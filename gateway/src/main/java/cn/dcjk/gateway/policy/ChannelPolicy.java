@@ -12,7 +12,7 @@ import cn.dcjk.common.rule.RuleDescriptor;
 import cn.dcjk.common.rule.Severity;
 import cn.dcjk.gateway.auth.CallerIdentity;
 import cn.dcjk.gateway.directory.DirectoryClient;
-import cn.dcjk.gateway.directory.DirectoryClient.UnitInfo;
+import cn.dcjk.common.directory.UnitInfo;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -159,7 +159,7 @@ public class ChannelPolicy {
 
     private Future<Admission> judge(Ctx ctx, WriteChannel channel, List<NoDirectDemand.Recipient> recipients,
             NamedUnits.Reading reading) {
-        List<Finding> findings = NoDirectDemand.judge(new NoDirectDemand.Context(true,
+        List<Finding> findings = new NoDirectDemand().judge(new NoDirectDemand.Context(true,
                 ctx.caller.dispatchingUnitCode(), channel, recipients, reading.textsSpeakOfAccountability(),
                 reading.kind()));
         if (findings.isEmpty()) {

@@ -65,7 +65,7 @@ class FieldWorkTest {
                 .then().statusCode(422).body("findings[0].rule", equalTo("FULL-PROCESS-RECORD"))
                 .body("findings[0].articles", contains(12));
         // an entry for another unit does not cover this one
-        long foreignEntry = itinerary(TEAM, id, InspectionService.draw(POP, seedFor(POP, 2, MINE), 2).stream()
+        long foreignEntry = itinerary(TEAM, id, Sampling.draw(POP, seedFor(POP, 2, MINE), 2).stream()
                 .filter(u -> !u.equals(MINE)).findFirst().orElseThrow(), TODAY);
         given().auth().oauth2(TEAM).contentType(ContentType.JSON)
                 .body(Map.of("unitCode", MINE, "itineraryEntryId", foreignEntry))
