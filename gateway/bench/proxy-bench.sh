@@ -63,6 +63,7 @@ wrk.body = '$WRITE_BODY'
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $TEAM"
 LUA
+sed "s/Bearer $TEAM/Bearer $READER/" "$WORK/write.lua" > "$WORK/write-pass.lua"
 
 # --- nginx: the trivial upstream, the realm's static documents, the reference proxies -------------
 cat > "$WORK/nginx.conf" <<CONF
@@ -198,9 +199,11 @@ for round in $(seq 1 "$ROUNDS"); do
       'BEGIN { printf "  => gateway %.2fx nginx; p99 added over direct: nginx %.2f ms, gateway %.2f ms (%+.2f ms)\n", g/n, pn-d, pg-d, (pg-d)-(pn-d) }'
     echo " a team's write under the channel policy (POST $VISIT, directory from a warm cache, decision logged)"
     bench write-direct "http://127.0.0.1:$UP$VISIT" -s "$WORK/write.lua"
+    bench write-gateway-not-a-team "http://127.0.0.1:$GW$VISIT" -s "$WORK/write-pass.lua"
     bench write-gateway "http://127.0.0.1:$GW$VISIT" -s "$WORK/write.lua"
     awk -v g="$(fig write-gateway)" -v d="$(fig write-direct)" -v pd="$(p99 write-direct)" -v pg="$(p99 write-gateway)" \
-      'BEGIN { printf "  => the gateway keeps %.2f of the direct write rate; p99 %.2f ms against %.2f ms direct\n", g/d, pg, pd }'
+      -v n="$(fig write-gateway-not-a-team)" -v pn="$(p99 write-gateway-not-a-team)" \
+      'BEGIN { printf "  => the gateway keeps %.2f of the direct write rate (p99 %.2f ms against %.2f ms direct); the team write under the policy keeps %.2f of a write the policy lets pass unread (p99 %.2f ms)\n", g/d, pg, pd, g/n, pn }'
   fi
 done
 kill $SAMPLER 2>/dev/null || true
