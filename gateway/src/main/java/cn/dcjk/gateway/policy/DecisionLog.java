@@ -122,7 +122,7 @@ public class DecisionLog {
 
     private static final String INSERT = "INSERT INTO decision (id, at, request_id, caller, unit_code, "
             + "dispatching_unit_code, method, route, rule, outcome, reason, recipient_unit_code) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
 
     /**
      * The rows of one transaction go to the database as one JDBC batch (one round trip for the lot,

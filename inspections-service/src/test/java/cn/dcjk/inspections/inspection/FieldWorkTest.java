@@ -85,6 +85,39 @@ class FieldWorkTest {
     }
 
     @Test
+    void art32ARefusedVisitRetriedWithItsIdempotencyKeyIsRegisteredOnce() throws Exception {
+        long id = sampledInspection(false, MINE);
+        java.util.function.Supplier<Integer> attempt = () -> given().auth().oauth2(TEAM)
+                .header("Idempotency-Key", "visit-retry-" + id).contentType(ContentType.JSON)
+                .body(Map.of("unitCode", MINE)).when().post("/api/v1/inspections/" + id + "/visits")
+                .then().extract().statusCode();
+        assertEquals(422, attempt.get());
+        assertEquals(422, attempt.get());
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> racing = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                racing.add(pool.submit(attempt::get));
+            }
+            for (Future<Integer> f : racing) {
+                assertEquals(422, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // without a key, each request is an attempt of its own
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON).body(Map.of("unitCode", MINE))
+                .when().post("/api/v1/inspections/" + id + "/visits").then().statusCode(422);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> arrived("backtracing", "evidence.inspectionId", id).size() >= 2);
+        Thread.sleep(1000); // a late third would show now
+        assertEquals(2, arrived("backtracing", "evidence.inspectionId", id).size(),
+                "five requests with one key and one without: two refusals");
+        given().auth().oauth2(AUDITOR).when().get("/api/v1/audit/inspection/" + id)
+                .then().body("items.findAll { it.action == 'VISIT_REFUSED' }", hasSize(2));
+    }
+
+    @Test
     void receptionViolationsAreFlaggedAndSurviveTheRegisterBeingDown() {
         long id = sampledInspection(false, MINE);
         long entry = itinerary(TEAM, id, MINE, TODAY);
