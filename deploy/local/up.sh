@@ -124,6 +124,7 @@ cat <<MSG
 
 dcjk is up.
   gateway (the only entry)   http://127.0.0.1:8080          Swagger UI http://127.0.0.1:8080/q/swagger-ui
+  console                    http://127.0.0.1:8080/         (sign in with a demo user below)
   plans-service              http://127.0.0.1:8081/q/swagger-ui
   inspections-service        http://127.0.0.1:8082/q/swagger-ui
   accountability-service     http://127.0.0.1:8083/q/swagger-ui
@@ -132,7 +133,8 @@ dcjk is up.
   logs                       $LOGS
 
 Demo users (password: demo): planner, office-reviewer, party-office, committee-approver, inspection-team,
-inspected-unit, discipline-officer, complaint-handler, auditor, admin
+dispatching-unit, inspected-unit, discipline-officer, complaint-handler, auditor, admin
+(README.md, "The console", says who does which step)
 
 List units through the gateway as planner:
   TOKEN=\$(curl -s -d grant_type=password -d client_id=dcjk-dev -d username=planner -d password=demo \\

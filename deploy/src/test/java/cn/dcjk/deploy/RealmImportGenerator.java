@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * Writes deploy/k8s/base/keycloak/realm-import.yaml from the one realm file, deploy/keycloak/dcjk-realm.json:
- * the realm without its demo users (every user but the {@code service-account-*} ones) and without the clients
- * marked {@code "dcjk.dev-only": "true"}, as a KeycloakRealmImport whose {@code ${PLACEHOLDER}}s come from
+ * the realm without its demo users (every user but the {@code service-account-*} ones), without the clients
+ * marked {@code "dcjk.dev-only": "true"} and without loopback redirect URIs and web origins, as a KeycloakRealmImport whose {@code ${PLACEHOLDER}}s come from
  * Secrets. {@link RealmImportTest} fails when the committed file differs; regenerate with
  * {@code ./mvnw -pl deploy test -Ddcjk.regenerate=true} (or run this class's main in deploy/).
  */
@@ -40,8 +40,11 @@ public final class RealmImportGenerator {
     public static final Map<String, SecretKey> PLACEHOLDERS = Map.of(
             "DCJK_SERVICES_SECRET", new SecretKey("dcjk-services-client", "client-secret"),
             "DCJK_WEB_ORIGIN", new SecretKey("dcjk-realm-settings", "web-origin"),
-            "DCJK_WEB_REDIRECT_URI", new SecretKey("dcjk-realm-settings", "web-redirect-uri"));
+            "DCJK_WEB_REDIRECT_URI", new SecretKey("dcjk-realm-settings", "web-redirect-uri"),
+            "DCJK_CONSOLE_ORIGIN", new SecretKey("dcjk-realm-settings", "console-origin"),
+            "DCJK_CONSOLE_REDIRECT_URI", new SecretKey("dcjk-realm-settings", "console-redirect-uri"));
 
+    private static final Pattern LOOPBACK = Pattern.compile("https?://(localhost|127\\.0\\.0\\.1|\\[::1])[:/]");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
 
     private static final String HEADER = """
@@ -72,7 +75,7 @@ public final class RealmImportGenerator {
             if ("true".equals(client.path("attributes").path("dcjk.dev-only").asText())) {
                 removedClients.add(client.path("clientId").asText());
             } else {
-                clients.add(client);
+                clients.add(withoutLoopback((ObjectNode) client));
             }
         }
         ArrayNode users = Manifests.JSON.createArrayNode();
@@ -89,6 +92,22 @@ public final class RealmImportGenerator {
             copy.set("users", users);
         }
         return copy;
+    }
+
+    /** Production never redirects to, nor answers CORS for, this machine: loopback addresses are local only. */
+    static ObjectNode withoutLoopback(ObjectNode client) {
+        for (String field : new String[] {"redirectUris", "webOrigins"}) {
+            if (client.has(field)) {
+                ArrayNode kept = Manifests.JSON.createArrayNode();
+                client.path(field).forEach(u -> {
+                    if (!LOOPBACK.matcher(u.asText()).lookingAt()) {
+                        kept.add(u);
+                    }
+                });
+                client.set(field, kept);
+            }
+        }
+        return client;
     }
 
     /** The text of realm-import.yaml for a realm file's content. */

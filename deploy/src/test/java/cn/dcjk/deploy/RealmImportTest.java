@@ -60,7 +60,7 @@ class RealmImportTest {
         assertEquals(Set.of("service-account-dcjk-services"), users, "integrators are added per system, not imported");
         Set<String> clients = new TreeSet<>();
         imported.path("clients").forEach(c -> clients.add(c.path("clientId").asText()));
-        assertEquals(Set.of("dcjk-web", "dcjk-services"), clients);
+        assertEquals(Set.of("dcjk-web", "dcjk-console", "dcjk-services"), clients);
         assertEquals(realm.path("roles"), imported.path("roles"), "every role is kept");
         assertEquals(realm.path("components"), imported.path("components"), "the user profile is kept");
     }

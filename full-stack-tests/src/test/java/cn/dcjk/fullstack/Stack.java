@@ -2,6 +2,10 @@ package cn.dcjk.fullstack;
 
 import cn.dcjk.testing.PostgresTestResource.LocalPostgres;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -74,13 +78,13 @@ final class Stack {
                 }
             }
             List<Path> jars = serviceJars();
+            for (int i = 0; i < SERVICES.size(); i++) {
+                ports.put(SERVICES.get(i), freePort());
+            }
             startKeycloak();
             startPostgres();
             awaitHttp("keycloak", keycloakUrl() + "/realms/" + REALM + "/.well-known/openid-configuration",
                     KEYCLOAK_READY, status -> status == 200);
-            for (int i = 0; i < SERVICES.size(); i++) {
-                ports.put(SERVICES.get(i), freePort());
-            }
             for (int i = 0; i < SERVICES.size(); i++) {
                 this.jars.put(SERVICES.get(i), jars.get(i));
                 startService(SERVICES.get(i), jars.get(i));
@@ -208,8 +212,8 @@ final class Stack {
                     + ": run the build through Maven (maven-dependency-plugin unpacks it in process-test-resources)");
         }
         Path imports = Files.createDirectories(keycloakDir.resolve("data/import"));
-        Files.copy(suiteDir.resolve("deploy/keycloak/dcjk-realm.json"), imports.resolve("dcjk-realm.json"),
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(imports.resolve("dcjk-realm.json"),
+                consoleAt(Files.readString(suiteDir.resolve("deploy/keycloak/dcjk-realm.json")), gatewayUrl()));
         deleteTree(keycloakDir.resolve("data/h2")); // a fresh dev database: the realm file as it is now
         keycloakPort = freePort();
         int management = freePort();
@@ -219,6 +223,23 @@ final class Stack {
         pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         launch("keycloak", pb);
+    }
+
+    /**
+     * The realm file with the console's client also allowed at the gateway's address here (its own
+     * redirect URIs and web origins name port 8080 of the local deployment; this gateway has a free port).
+     */
+    static String consoleAt(String realmJson, String gatewayUrl) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode realm = json.readTree(realmJson);
+        for (JsonNode client : realm.path("clients")) {
+            if ("dcjk-console".equals(client.path("clientId").asText())) {
+                ((ArrayNode) client.path("redirectUris")).add(gatewayUrl + "/*");
+                ((ArrayNode) client.path("webOrigins")).add(gatewayUrl);
+                return json.writeValueAsString(realm);
+            }
+        }
+        throw new IllegalStateException("the realm file has no dcjk-console client");
     }
 
     // ------------------------------------------------------------------------------------ services
@@ -257,6 +278,7 @@ final class Stack {
         env.put("DCJK_ADMISSION_KEY", ADMISSION_KEY);
         env.put("DCJK_WEBHOOKS_EVERY", "1s");
         env.put("DCJK_WEBHOOKS_ALLOW_INSECURE_URLS", "true"); // the test's receiver listens on loopback, plain http
+        env.put("CONSOLE_PUBLIC_URL", gatewayUrl());
         launch(service, pb);
     }
 

@@ -1,0 +1,1 @@
+/* The home page needs no script beyond the shared one. */
