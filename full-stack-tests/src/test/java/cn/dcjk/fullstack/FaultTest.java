@@ -38,7 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * each write retried with its Idempotency-Key until it is answered for good, while each service is
  * killed (-9) and restarted and PostgreSQL is stopped at once and restarted. Then it counts:
  * acknowledged writes lost (0), duplicates (0), refusals registered exactly once, 500s (0), 503s
- * without Retry-After (0), answers slower than the client's timeout (0).
+ * without Retry-After (0), answers slower than the client's timeout (0). The stack's PostgreSQL is
+ * durable ({@code LocalPostgres.startDurable()}: a commit is acknowledged once flushed), as in
+ * production; a crash of the fast test server would lose its last commits by design.
  *
  * <p>Runs with {@code ./mvnw -pl full-stack-tests -am verify -Pfaults} (a few minutes); the default
  * build runs the smoke variant {@link #FAULTS_SMOKE} (PostgreSQL and inspections-service only) when

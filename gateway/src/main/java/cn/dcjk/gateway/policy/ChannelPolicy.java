@@ -190,6 +190,9 @@ public class ChannelPolicy {
         return true;
     }
 
+    /** The reason of a deny that only fails closed (the directory cannot answer): no abuse to back-trace. */
+    public static final String FAIL_CLOSED = "units directory unavailable: failing closed";
+
     /** Idempotency-Key as the services accept it. */
     private static final java.util.regex.Pattern SANE_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -281,9 +284,14 @@ public class ChannelPolicy {
             return deny(AMBIGUOUS, status, "请求已拒绝：" + zh, "Request refused: " + en, null, null);
         }
 
+        /**
+         * Fails closed while the directory cannot answer: logged as a deny, but no refusal of the request's
+         * substance, so it is not registered for back-tracing ({@link #FAIL_CLOSED}) and it keeps an id of
+         * its own: the retry that follows, with the same Idempotency-Key, is decided on its merits.
+         */
         Future<Admission> unavailable() {
-            return decision(RULE.name(), Decision.Outcome.DENY, "units directory unavailable: failing closed", null)
-                    .map(this::unavailable);
+            return log.record(Decision.of(rc, caller, target.encoded(), RULE.name(), Decision.Outcome.DENY, FAIL_CLOSED,
+                    null, null)).map(this::unavailable);
         }
 
         Admission unavailable(Decision d) {

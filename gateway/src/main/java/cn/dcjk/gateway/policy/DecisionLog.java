@@ -150,7 +150,8 @@ public class DecisionLog {
             }
         });
         for (Decision d : decisions) {
-            if (d.outcome() == Decision.Outcome.DENY && d.rule().equals(ChannelPolicy.RULE.name())) {
+            if (d.outcome() == Decision.Outcome.DENY && d.rule().equals(ChannelPolicy.RULE.name())
+                    && !ChannelPolicy.FAIL_CLOSED.equals(d.reason())) {
                 outbox.enqueue(UUID.fromString(d.id()), "accountability", "/api/v1/backtracing", backtracing(d));
             }
         }
