@@ -147,6 +147,9 @@ class FaultTest {
             int c = registered.getOrDefault(decision, 0);
             notDelivered += c == 0 ? 1 : 0;
             deliveredTwice += c > 1 ? 1 : 0;
+            if (c != 1) {
+                System.out.printf("FAULTS decision %s registered %d times%n", decision, c);
+            }
         }
         System.out.printf("FAULTS %s: acked units %d (lost %d), letters %d (lost %d, duplicates %d), refusals %d "
                         + "(not registered %d, registered twice %d); answers %s; unanswered attempts %d, abandoned writes %d; "
