@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Starts the whole suite on this machine: PostgreSQL, Keycloak (realm dcjk) and the four services.
 # Safe to run twice: what is already running is left alone. Stop everything with deploy/local/down.sh.
+#   --build     rebuild first
+#   --province  load Shandong's whole directory (16 cities, 136 counties, ~1,800 townships, ~22,000 units)
+#               over the demo seed; idempotent, so running it again changes nothing
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 mkdir -p "$RUN" "$LOGS"
@@ -16,6 +19,15 @@ wait_http() { # url seconds what
   done
   die "$3 did not become ready within $2 s (see $LOGS)"
 }
+
+BUILD=0 PROVINCE=0
+for arg in "$@"; do
+  case "$arg" in
+    --build) BUILD=1 ;;
+    --province) PROVINCE=1 ;;
+    *) die "unknown option $arg (known: --build, --province)" ;;
+  esac
+done
 
 # --- prerequisites --------------------------------------------------------------------------
 command -v java >/dev/null || die "Java 17 or later is required (JAVA_HOME or java on PATH)"
@@ -37,7 +49,7 @@ missing=0
 for s in "${SERVICES[@]}"; do
   [ -f "$ROOT/${s%%:*}/target/quarkus-app/quarkus-run.jar" ] || missing=1
 done
-if [ "$missing" = 1 ] || [ "${1:-}" = "--build" ]; then
+if [ "$missing" = 1 ] || [ "$BUILD" = 1 ]; then
   say "Building the suite (./mvnw package, tests skipped)"
   (cd "$ROOT" && ./mvnw -B -q package -DskipTests) > "$LOGS/build.log" 2>&1 || die "build failed, see $LOGS/build.log"
 fi
@@ -119,6 +131,27 @@ done
 for s in "${SERVICES[@]}"; do
   wait_http "http://127.0.0.1:${s##*:}/q/health/ready" 120 "${s%%:*}"
 done
+
+# --- the whole province (--province) -------------------------------------------------------
+if [ "$PROVINCE" = 1 ]; then
+  say "Loading Shandong's whole directory into the units directory"
+  rm -rf "$LOCAL/province" && mkdir -p "$LOCAL/province"
+  java -cp "$ROOT/plans-service/target/classes" cn.dcjk.plans.unit.province.ProvinceTree --chunks "$LOCAL/province" \
+    || die "could not generate the province's tree"
+  token=$(curl -fsS -d grant_type=password -d client_id=dcjk-dev -d username=admin -d password=demo \
+    "http://127.0.0.1:$KC_PORT/realms/dcjk/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/') \
+    || die "could not get a token for admin"
+  created=0 unchanged=0 updated=0
+  for f in "$LOCAL"/province/units-*.json; do
+    answer=$(curl -sS -o "$LOCAL/province/answer.json" -w '%{http_code}' -H "Authorization: Bearer $token" \
+      -H 'Content-Type: application/json' --data-binary "@$f" http://127.0.0.1:8081/api/v1/units/import) \
+      || die "plans-service did not answer the import of $f"
+    [ "$answer" = 200 ] || die "the import of $f was refused ($answer): $(head -c 2000 "$LOCAL/province/answer.json")"
+    n() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p" "$LOCAL/province/answer.json"; }
+    created=$((created + $(n created))) updated=$((updated + $(n updated))) unchanged=$((unchanged + $(n unchanged)))
+  done
+  say "Province loaded: $created units created, $updated updated, $unchanged unchanged"
+fi
 
 cat <<MSG
 

@@ -494,7 +494,8 @@ public final class Checks {
                     }
                 }
                 required.add(edge(NetworkEdges.PROMETHEUS, service, port));
-                databaseOf(m, service).ifPresent(cluster -> required.add(edge(service, cluster, 5432)));
+                databaseOf(m, service, "DB_URL").ifPresent(cluster -> required.add(edge(service, cluster, 5432)));
+                databaseOf(m, service, "DB_READ_URL").ifPresent(cluster -> required.add(edge(service, cluster, 5432)));
                 for (ObjectNode keycloak : keycloaks) {
                     required.add(edge(service, keycloak.path("metadata").path("name").asText(), 8080));
                     required.add(edge(service, keycloak.path("metadata").path("name").asText(), 8443));
@@ -564,10 +565,10 @@ public final class Checks {
         return endpoint.ports().values().stream().findFirst().orElse(-1);
     }
 
-    /** The CloudNativePG cluster a Deployment's DB_URL points at. */
-    private static Optional<String> databaseOf(Manifests m, String deployment) {
+    /** The Pooler or CloudNativePG cluster a Deployment's DB_URL (or its DB_READ_URL) points at. */
+    private static Optional<String> databaseOf(Manifests m, String deployment, String variable) {
         return m.get(Deployment.class, deployment).filter(d -> !containers(d).isEmpty()).flatMap(d -> {
-            Env url = environment(m, d, containers(d).get(0)).get("DB_URL");
+            Env url = environment(m, d, containers(d).get(0)).get(variable);
             if (url == null || url.value() == null) {
                 return Optional.empty();
             }
@@ -577,7 +578,7 @@ public final class Checks {
             }
             String host = matcher.group(1);
             return m.custom(CNPG, "Pooler", host).isPresent() ? Optional.of(host)
-                    : host.endsWith("-rw") ? Optional.of(host.substring(0, host.length() - 3)) : Optional.empty();
+                    : host.matches(".*-r[wo]?") ? Optional.of(host.replaceFirst("-r[wo]?$", "")) : Optional.empty();
         });
     }
 

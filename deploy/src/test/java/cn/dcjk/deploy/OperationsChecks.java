@@ -97,30 +97,10 @@ final class OperationsChecks {
                     continue;
                 }
                 Map<String, Checks.Env> env = Checks.environment(m, d, containers.get(0));
-                Checks.Env url = env.get("DB_URL");
-                if (url == null || url.value() == null) {
-                    continue;
-                }
-                Matcher match = DB_URL.matcher(url.value());
-                if (!match.matches()) {
-                    f.fail(id, "DB_URL %s is not jdbc:postgresql://<pooler>:5432/<database>", url.value());
-                    continue;
-                }
-                Optional<ObjectNode> pooler = m.custom(Checks.CNPG, "Pooler", match.group(1));
-                if (pooler.isEmpty()) {
-                    f.fail(id, "connects to %s, not through a PgBouncer Pooler", match.group(1));
-                    continue;
-                }
-                JsonNode spec = pooler.get().path("spec");
-                f.require("transaction".equals(spec.path("pgbouncer").path("poolMode").asText()), id,
-                        "its Pooler %s is not in transaction mode", match.group(1));
-                f.require("rw".equals(spec.path("type").asText("rw")), id, "its Pooler %s is not of type rw", match.group(1));
-                f.require(match.group(3) != null && match.group(3).contains("prepareThreshold=0"), id,
-                        "DB_URL does not set prepareThreshold=0 (named statements break transaction pooling)");
-                int pool = Integer.parseInt(env.containsKey("QUARKUS_DATASOURCE_JDBC_MAX_SIZE")
-                        ? env.get("QUARKUS_DATASOURCE_JDBC_MAX_SIZE").value() : "30");
                 int max = hpa(m, d.getMetadata().getName()).map(h -> h.getSpec().getMaxReplicas()).orElse(1);
-                clients.merge(match.group(1), pool * max, Integer::sum);
+                // the primary pool, and the optional read pool (DB_READ_URL: replicas, or the primary's pooler)
+                pool(m, f, id, env, "DB_URL", "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", 30, Set.of("rw"), max, clients);
+                pool(m, f, id, env, "DB_READ_URL", "QUARKUS_DATASOURCE_READS_JDBC_MAX_SIZE", 10, Set.of("rw", "ro"), max, clients);
             }
             for (ObjectNode pooler : m.custom(Checks.CNPG, "Pooler")) {
                 String name = pooler.path("metadata").path("name").asText();
@@ -135,12 +115,19 @@ final class OperationsChecks {
                 int maxConnections = cluster.path("spec").path("postgresql").path("parameters").path("max_connections")
                         .asInt(DEFAULT_MAX_CONNECTIONS);
                 int servers = 0;
+                int replicaServers = 0;
                 int databases = Math.max(1, Checks.databases(cluster).size());
                 for (ObjectNode pooler : m.custom(Checks.CNPG, "Pooler")) {
                     if (name.equals(pooler.path("spec").path("cluster").path("name").asText())) {
                         JsonNode params = pooler.path("spec").path("pgbouncer").path("parameters");
-                        servers += pooler.path("spec").path("instances").asInt(1) * databases
+                        int n = pooler.path("spec").path("instances").asInt(1) * databases
                                 * (params.path("default_pool_size").asInt(20) + params.path("reserve_pool_size").asInt(0));
+                        // a ro pooler's connections land on the replicas (all on one of them, at worst), never on the primary
+                        if ("ro".equals(pooler.path("spec").path("type").asText("rw"))) {
+                            replicaServers += n;
+                        } else {
+                            servers += n;
+                        }
                     }
                 }
                 for (ObjectNode keycloak : m.custom(Checks.KEYCLOAK_GROUP, "Keycloak")) {
@@ -156,8 +143,39 @@ final class OperationsChecks {
                 f.require(servers <= maxConnections - DATABASE_HEADROOM, "Cluster/" + name,
                         "at most %d server connections, more than max_connections %d less %d kept free", servers,
                         maxConnections, DATABASE_HEADROOM);
+                f.require(replicaServers <= maxConnections - DATABASE_HEADROOM, "Cluster/" + name,
+                        "at most %d server connections on a replica, more than max_connections %d less %d kept free",
+                        replicaServers, maxConnections, DATABASE_HEADROOM);
             }
         });
+    }
+
+    /** One JDBC pool of a Deployment: through a Pooler of an allowed type, in transaction mode, counted against it. */
+    private static void pool(Manifests m, Check.Findings f, String id, Map<String, Checks.Env> env, String variable,
+            String sizeVariable, int defaultSize, Set<String> types, int replicas, Map<String, Integer> clients) {
+        Checks.Env url = env.get(variable);
+        if (url == null || url.value() == null) {
+            return;
+        }
+        Matcher match = DB_URL.matcher(url.value());
+        if (!match.matches()) {
+            f.fail(id, "%s %s is not jdbc:postgresql://<pooler>:5432/<database>", variable, url.value());
+            return;
+        }
+        Optional<ObjectNode> pooler = m.custom(Checks.CNPG, "Pooler", match.group(1));
+        if (pooler.isEmpty()) {
+            f.fail(id, "%s connects to %s, not through a PgBouncer Pooler", variable, match.group(1));
+            return;
+        }
+        JsonNode spec = pooler.get().path("spec");
+        f.require("transaction".equals(spec.path("pgbouncer").path("poolMode").asText()), id,
+                "its Pooler %s is not in transaction mode", match.group(1));
+        f.require(types.contains(spec.path("type").asText("rw")), id, "its Pooler %s (%s) is not of type %s",
+                match.group(1), variable, String.join(" or ", new java.util.TreeSet<>(types)));
+        f.require(match.group(3) != null && match.group(3).contains("prepareThreshold=0"), id,
+                "%s does not set prepareThreshold=0 (named statements break transaction pooling)", variable);
+        int pool = Integer.parseInt(env.containsKey(sizeVariable) ? env.get(sizeVariable).value() : String.valueOf(defaultSize));
+        clients.merge(match.group(1), pool * replicas, Integer::sum);
     }
 
     /**

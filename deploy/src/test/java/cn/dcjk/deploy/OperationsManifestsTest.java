@@ -56,6 +56,27 @@ class OperationsManifestsTest {
     }
 
     @Test
+    void readsReachTheReplicasOnlyThroughTheirPooler() {
+        // prod as rendered: plans-service's read pool goes to the replicas' PgBouncer, and may reach it
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), OperationsChecks.connectionBudget().run(ManifestsTest.RENDERED.get("prod")));
+        Manifests direct = broken("prod", docs -> ((ArrayNode) container(docs, "plans-service").withArray("env"))
+                .add(Manifests.JSON.valueToTree(Map.of("name", "DB_READ_URL",
+                        "value", "jdbc:postgresql://dcjk-db-ro:5432/dcjk_plans?prepareThreshold=0"))));
+        assertCaught(direct, OperationsChecks.CONNECTION_BUDGET, "Deployment/plans-service",
+                "DB_READ_URL connects to dcjk-db-ro, not through a PgBouncer Pooler");
+        // the replicas' pooler is for reads: writes on it are refused
+        Manifests writes = broken("prod", docs -> ((ArrayNode) container(docs, "plans-service").withArray("env"))
+                .add(Manifests.JSON.valueToTree(Map.of("name", "DB_URL",
+                        "value", "jdbc:postgresql://dcjk-db-pooler-ro:5432/dcjk_plans?prepareThreshold=0"))));
+        assertCaught(writes, OperationsChecks.CONNECTION_BUDGET, "Deployment/plans-service",
+                "its Pooler dcjk-db-pooler-ro (DB_URL) is not of type rw");
+        // 4 replicas' PgBouncers x 4 databases x 25 = 400 server connections on one replica, against 300 - 20
+        Manifests replicas = broken("prod", docs -> ((ObjectNode) Manifests.find(docs, "Pooler", "dcjk-db-pooler-ro")
+                .path("spec")).put("instances", 4));
+        assertCaught(replicas, OperationsChecks.CONNECTION_BUDGET, "Cluster/dcjk-db", "at most 400 server connections on a replica");
+    }
+
+    @Test
     void aSessionModePoolerIsRefused() {
         Manifests m = broken("prod", docs -> ((ObjectNode) Manifests.find(docs, "Pooler", "dcjk-db-pooler-rw")
                 .path("spec").path("pgbouncer")).put("poolMode", "session"));

@@ -85,6 +85,7 @@ public final class WriteRoutes {
             r("POST /api/v1/plans/{id}/issue", WriteChannel.ADMINISTRATION),
             r("POST /api/v1/plans/{id}/convert", WriteChannel.ADMINISTRATION),
             r("POST /api/v1/units", WriteChannel.ADMINISTRATION),
+            r("POST /api/v1/units/import", WriteChannel.ADMINISTRATION),
             r("PUT /api/v1/units/{code}", WriteChannel.ADMINISTRATION),
             r("POST /api/v1/units/{code}/retire", WriteChannel.ADMINISTRATION),
             r("POST /api/v1/exemptions", WriteChannel.ADMINISTRATION),

@@ -45,10 +45,22 @@
         })) : null]);
   }
 
+  var PAGE = 200;
+
+  /** The whole year, page by page in approval-code order: each page continues after the last code. */
+  function pages(y, after, got) {
+    return d.api('/api/v1/positive-list?year=' + encodeURIComponent(y) + '&size=' + PAGE
+        + (after ? '&after=' + encodeURIComponent(after) : '')).then(function (a) {
+      if (!a.ok) { return a; }
+      var all = got.concat(a.data);
+      return a.data.length === PAGE ? pages(y, a.data[PAGE - 1].approvalCode, all) : { ok: true, data: all };
+    });
+  }
+
   function load() {
     if (loadedYear === year.value) { show(); return; }
     d.status(t('loading'));
-    d.api('/api/v1/positive-list?year=' + encodeURIComponent(year.value)).then(function (a) {
+    pages(year.value, null, []).then(function (a) {
       d.status('');
       if (!a.ok) { d.fill('pl-result', h('p', { class: 'error' }, d.problem(a))); return; }
       entries = a.data;

@@ -11,6 +11,7 @@ import cn.dcjk.common.rule.Verdict;
 import cn.dcjk.inspections.rules.NoAccountabilityForRectification;
 import cn.dcjk.inspections.rules.ProblemLedger;
 import cn.dcjk.inspections.rules.Rules;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -107,25 +109,57 @@ public class FindingLedger {
     }
 
     @Transactional
-    public Page<FindingView> list(Filter filter, int page, int size) {
-        return query(filter, page, size);
+    public Page<FindingView> list(Filter filter, Cursor after, int page, int size) {
+        return query(filter, after, page, size, true);
     }
 
-    @Transactional
-    /** Every finding of the filter the caller may see, page by page, each page in a transaction of its own. */
-    public void each(Filter filter, java.util.function.Consumer<FindingView> sink) {
-        int page = 0;
-        Page<FindingView> p;
+    /** Lines the CSV export reads at a time. */
+    static final int EXPORT_PAGE = 500;
+
+    /**
+     * Every finding of the filter the caller may see, in deadline order, read page by page by keyset
+     * cursor, each page in a transaction of its own: memory holds one page whatever the ledger's length,
+     * and every page starts at its cursor in the (deadline, id) index however deep it lies.
+     */
+    public void each(Filter filter, Consumer<FindingView> sink) {
+        Cursor cursor = null;
+        List<FindingView> rows;
         do {
-            int n = page++;
-            p = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> query(filter, n, 200));
-            p.items().forEach(sink);
-        } while ((long) page * 200 < p.total());
+            Cursor from = cursor;
+            rows = QuarkusTransaction.requiringNew().call(() -> query(filter, from, 0, EXPORT_PAGE, false).items());
+            rows.forEach(sink);
+            cursor = rows.isEmpty() ? cursor : Cursor.of(rows.get(rows.size() - 1));
+        } while (rows.size() == EXPORT_PAGE);
     }
 
-    private Page<FindingView> query(Filter filter, int page, int size) {
+    /** Where a page ended: the last line's deadline and id; the next page starts after it. */
+    public record Cursor(LocalDate deadline, long id) {
+
+        public static Cursor of(FindingView f) {
+            return new Cursor(f.deadline(), f.id());
+        }
+
+        /** {@code 2027-03-01_4711}. */
+        @Override
+        public String toString() {
+            return deadline + "_" + id;
+        }
+
+        public static Cursor parse(String s) {
+            int sep = s == null ? -1 : s.indexOf('_');
+            try {
+                return new Cursor(LocalDate.parse(s.substring(0, sep)), Long.parseLong(s.substring(sep + 1)));
+            } catch (RuntimeException e) {
+                throw Problems.invalid("after", "a cursor as given in the Link header (deadline_id)");
+            }
+        }
+    }
+
+    private Page<FindingView> query(Filter filter, Cursor after, int page, int size, boolean total) {
         List<String> and = new ArrayList<>();
         Parameters p = new Parameters();
+        boolean narrowed = filter.unit() != null && !filter.unit().isBlank() || filter.inspection() != null
+                || filter.light() != null;
         if (filter.unit() != null && !filter.unit().isBlank()) {
             and.add("targetUnitCode = :unit");
             p.and("unit", filter.unit());
@@ -182,10 +216,39 @@ public class FindingLedger {
             }
             and.add(ors.stream().map(s -> "(" + s + ")").collect(Collectors.joining(" or ")));
         }
-        String q = and.isEmpty() ? "1 = 1" : and.stream().map(s -> "(" + s + ")").collect(Collectors.joining(" and "));
-        var query = InspectionFinding.find(q, Sort.by("deadline").and("id"), p);
-        List<FindingView> items = query.page(page, size).<InspectionFinding>list().stream().map(this::view).toList();
-        return new Page<>(items, page, size, query.count());
+        String counted = and.isEmpty() ? "1 = 1" : and.stream().map(s -> "(" + s + ")").collect(Collectors.joining(" and "));
+        List<String> paged = new ArrayList<>(and);
+        if (after != null) {
+            // keyset: straight to the cursor by the (deadline, id) index, however deep the page
+            // (the first clause gives the index a start; the OR alone would be a filter over every line before it)
+            paged.add("deadline >= :afterDeadline");
+            paged.add("deadline > :afterDeadline or id > :afterId");
+        }
+        String q = paged.isEmpty() ? "1 = 1" : paged.stream().map(s -> "(" + s + ")").collect(Collectors.joining(" and "));
+        Parameters pp = new Parameters();
+        p.map().forEach(pp::and);
+        if (after != null) {
+            pp.and("afterDeadline", after.deadline()).and("afterId", after.id());
+        }
+        var query = InspectionFinding.find(q, Sort.by("deadline").and("id"), pp);
+        List<FindingView> items = (after != null ? query.range(0, size - 1) : query.page(page, size))
+                .<InspectionFinding>list().stream().map(this::view).toList();
+        if (!total) {
+            return new Page<>(items, page, size, -1);
+        }
+        // the whole ledger (auditors), or one status of it: the tally (V52) instead of counting a million lines
+        long count = access.reader() && !narrowed ? tally(filter.status())
+                : InspectionFinding.count(counted, p);
+        return new Page<>(items, after != null ? 0 : page, size, count);
+    }
+
+    private static long tally(FindingStatus status) {
+        var em = InspectionFinding.getEntityManager();
+        Object n = status == null
+                ? em.createNativeQuery("SELECT coalesce(sum(lines), 0) FROM finding_tally").getSingleResult()
+                : em.createNativeQuery("SELECT coalesce(sum(lines), 0) FROM finding_tally WHERE status = ?1")
+                        .setParameter(1, status.name()).getSingleResult();
+        return ((Number) n).longValue();
     }
 
     // ---------------------------------------------------------------- the steps

@@ -39,12 +39,15 @@ public class FindingResource {
     FindingLedger ledger;
 
     @GET
-    @Operation(summary = "Findings the caller may see, filtered by target unit, inspection, status and deadline light")
+    @Operation(summary = "Findings the caller may see, filtered by target unit, inspection, status and deadline light, in "
+            + "deadline order; deep pages by cursor: after=<deadline>_<id> of the last line seen (page is then ignored)")
     public Page<FindingView> list(@QueryParam("unit") String unit, @QueryParam("inspection") Long inspection,
             @QueryParam("status") FindingStatus status, @QueryParam("light") ProblemLedger.Light light,
+            @QueryParam("after") String after,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return ledger.list(new FindingLedger.Filter(unit, inspection, status, light), page, size);
+        return ledger.list(new FindingLedger.Filter(unit, inspection, status, light),
+                after == null ? null : FindingLedger.Cursor.parse(after), page, size);
     }
 
     static final List<String> LEDGER = List.of("id", "inspectionId", "targetUnitCode", "problem", "responsibleSide",

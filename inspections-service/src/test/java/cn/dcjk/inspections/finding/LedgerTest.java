@@ -84,6 +84,55 @@ class LedgerTest {
     }
 
     @Test
+    void deepPagesGoByCursorAndTheWholeLedgersTotalIsExact() {
+        long id = open(TEAM, "DCJK-2026-0008", false, cn.dcjk.inspections.ServicesStub.COUNTY_ENV);
+        sample(TEAM, id, seedFor(cn.dcjk.inspections.ServicesStub.COUNTY_ENV, 2, MINE, OTHER), 2);
+        visit(TEAM, id, itinerary(TEAM, id, MINE, TODAY), MINE, cleanReception());
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON).header("If-Match", etag(TEAM, id))
+                .body(results(MINE, List.of(finding(MINE, TODAY.plusDays(30), "同日甲"), finding(MINE, TODAY.plusDays(30), "同日乙"),
+                        finding(OTHER, TODAY.plusDays(31), "次日"))))
+                .when().post("/api/v1/inspections/" + id + "/results").then().statusCode(200);
+        List<Map<String, Object>> all = given().auth().oauth2(TEAM).queryParam("inspection", id).when()
+                .get("/api/v1/findings").then().statusCode(200).extract().jsonPath().getList("items");
+        org.junit.jupiter.api.Assertions.assertEquals(3, all.size());
+        // after the first line's cursor come the second and the third, in the same order (two share a deadline)
+        String cursor = all.get(0).get("deadline") + "_" + all.get(0).get("id");
+        given().auth().oauth2(TEAM).queryParam("inspection", id).queryParam("after", cursor).queryParam("size", 1)
+                .when().get("/api/v1/findings").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(((Number) all.get(1).get("id")).intValue()));
+        String second = all.get(1).get("deadline") + "_" + all.get(1).get("id");
+        given().auth().oauth2(TEAM).queryParam("inspection", id).queryParam("after", second)
+                .when().get("/api/v1/findings").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(((Number) all.get(2).get("id")).intValue()));
+        given().auth().oauth2(TEAM).queryParam("after", "yesterday").when().get("/api/v1/findings").then().statusCode(400)
+                .body("errors.field", hasItem("after"));
+
+        // an auditor's total of the whole ledger (read from the tally) is the number of lines walked by cursor
+        int total = given().auth().oauth2(AUDITOR).when().get("/api/v1/findings").then().statusCode(200)
+                .extract().jsonPath().getInt("total");
+        int walked = 0;
+        String after = null;
+        while (true) {
+            var page = given().auth().oauth2(AUDITOR).queryParam("size", 2);
+            if (after != null) {
+                page.queryParam("after", after);
+            }
+            List<Map<String, Object>> items = page.when().get("/api/v1/findings").then().statusCode(200)
+                    .extract().jsonPath().getList("items");
+            walked += items.size();
+            if (items.size() < 2) {
+                break;
+            }
+            Map<String, Object> last = items.get(items.size() - 1);
+            after = last.get("deadline") + "_" + last.get("id");
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(total, walked);
+        int filed = given().auth().oauth2(AUDITOR).queryParam("status", "FILED").when().get("/api/v1/findings").then()
+                .extract().jsonPath().getInt("total");
+        org.junit.jupiter.api.Assertions.assertTrue(filed >= 3 && filed <= total);
+    }
+
+    @Test
     void art26AccountabilityDoesNotCloseAFindingOnlyItsRectificationDoes() {
         long id = open(TEAM, "DCJK-2026-0007", false, cn.dcjk.inspections.ServicesStub.COUNTY_ENV);
         sample(TEAM, id, seedFor(cn.dcjk.inspections.ServicesStub.COUNTY_ENV, 2, MINE), 2);

@@ -80,16 +80,26 @@ public class CalendarResource {
         for (int len = prefix.length(); len >= 2; len -= (len > 6 ? 3 : 2)) {
             around.add(prefix.substring(0, len));
         }
-        // items whose targets lie in the unit's region, or whose scope covers it
-        @SuppressWarnings("unchecked")
-        List<PlanItem> items = em.createNativeQuery("SELECT i.* FROM plan_item i JOIN plan p ON p.id = i.plan_id "
+        // items whose targets lie in the unit's region, or whose scope covers it (a region-wide item of a
+        // region around it), and whose period meets the asked one: each arm is one probe of the GiST
+        // index plan_item_calendar (V20), so a month costs that month's items, not the region's history
+        String meets = "daterange(i.period_start, i.period_end, '[]') && daterange(?1, ?2, '[]')";
+        StringBuilder arms = new StringBuilder("(i.target_region_prefix >= ?3 AND i.target_region_prefix < ?4 AND "
+                + meets + ")");
+        for (int k = 0; k < around.size(); k++) {
+            arms.append(" OR (i.target_region_prefix = ?").append(5 + k).append(" AND i.target_region_code IS NOT NULL AND ")
+                    .append(meets).append(')');
+        }
+        var query = em.createNativeQuery("SELECT i.* FROM plan_item i JOIN plan p ON p.id = i.plan_id "
                         + "WHERE i.approved AND NOT i.withdrawn AND i.on_site "
                         + "AND (p.status = 'ISSUED' OR (p.type = 'SINGLE_MATTER' AND p.status = 'APPROVED')) "
-                        + "AND i.period_start <= ?1 AND i.period_end >= ?2 "
-                        + "AND (i.target_region_prefix LIKE ?3 OR (i.target_region_code IS NOT NULL "
-                        + "AND i.target_region_prefix = ANY(?4))) ORDER BY i.period_start LIMIT 2000", PlanItem.class)
-                .setParameter(1, to).setParameter(2, from).setParameter(3, prefix + "%")
-                .setParameter(4, around.toArray(String[]::new)).getResultList();
+                        + "AND (" + arms + ") ORDER BY i.period_start, i.id LIMIT 2000", PlanItem.class)
+                .setParameter(1, from).setParameter(2, to).setParameter(3, prefix).setParameter(4, successor(prefix));
+        for (int k = 0; k < around.size(); k++) {
+            query.setParameter(5 + k, around.get(k));
+        }
+        @SuppressWarnings("unchecked")
+        List<PlanItem> items = query.getResultList();
         Map<LocalDate, List<Activity>> days = new TreeMap<>();
         for (PlanItem i : items) {
             LocalDate start = i.periodStart.isBefore(from) ? from : i.periodStart;
@@ -100,6 +110,15 @@ public class CalendarResource {
             }
         }
         return days.entrySet().stream().map(e -> new Day(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
+     * The digits after the prefix's whole range: "3709" → "3710", so {@code >= prefix and < successor} is
+     * {@code LIKE prefix%} as a range an index can probe, in any collation (digits compare alike in all).
+     */
+    static String successor(String prefix) {
+        String next = new java.math.BigInteger(prefix).add(java.math.BigInteger.ONE).toString();
+        return next.length() > prefix.length() ? prefix + "~" : "0".repeat(prefix.length() - next.length()) + next;
     }
 
     public record MonthInput(@Min(2018) @Max(2100) int year, @Min(1) @Max(12) int month,

@@ -47,16 +47,23 @@ public class ItemCandidates implements Candidates {
         for (int len = p.length(); len >= 2; len -= (len > 6 ? 3 : 2)) {
             around.add(p.substring(0, len));
         }
+        // a window at least as wide as the rule's (callers filter by the exact gap): never an empty range
+        int gap = Math.max(0, gapDays);
+        boolean ordered = !item.periodEnd.isBefore(item.periodStart);
+        LocalDate[] window = {(ordered ? item.periodStart : item.periodEnd).minusDays(gap),
+                (ordered ? item.periodEnd : item.periodStart).plusDays(gap)};
         @SuppressWarnings("unchecked")
         List<PlanItem> found = em.createNativeQuery("SELECT i.* FROM plan_item i JOIN plan p ON p.id = i.plan_id "
                         + "WHERE NOT i.withdrawn AND p.status IN ('SUBMITTED', 'OFFICE_REVIEWED', 'FORWARDED', 'APPROVED', 'ISSUED') "
-                        + "AND i.id <> ?1 AND i.period_start <= ?2 AND i.period_end >= ?3 "
+                        // the period as a range: one probe of plan_item_period_range (V21) finds the items of
+                        // that period, not every item that started before it
+                        + "AND i.id <> ?1 AND daterange(i.period_start, i.period_end, '[]') && daterange(?3, ?2, '[]') "
                         + "AND (i.target_region_prefix LIKE ?4 OR i.target_region_prefix = ANY(?5)) "
                         + "AND i.topics && CAST(?6 AS text[]) "
                         + "ORDER BY i.period_start LIMIT " + MAX_CANDIDATES, PlanItem.class)
                 .setParameter(1, item.id == null ? -1L : item.id)
-                .setParameter(2, item.periodEnd.plusDays(gapDays))
-                .setParameter(3, item.periodStart.minusDays(gapDays))
+                .setParameter(2, window[1])
+                .setParameter(3, window[0])
                 .setParameter(4, p + "%")
                 .setParameter(5, around.toArray(String[]::new))
                 .setParameter(6, item.topics.toArray(String[]::new))
@@ -165,9 +172,11 @@ public class ItemCandidates implements Candidates {
 
     @Override
     public long grassrootsItems(String organiser, int year) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM plan_item WHERE approved AND NOT withdrawn "
-                        + "AND grassroots AND organiser_unit_code = ?1 AND year = ?2")
-                .setParameter(1, organiser).setParameter(2, year).getSingleResult()).longValue();
+        // organiser_tally is kept exact by triggers on plan_item (V20): one row, however many items
+        @SuppressWarnings("unchecked")
+        List<Number> n = em.createNativeQuery("SELECT grassroots_items FROM organiser_tally WHERE organiser_unit_code = ?1 "
+                        + "AND year = ?2").setParameter(1, organiser).setParameter(2, year).getResultList();
+        return n.isEmpty() ? 0 : n.get(0).longValue();
     }
 
     @Override

@@ -4,7 +4,6 @@ import cn.dcjk.common.data.idempotency.Idempotent;
 import cn.dcjk.common.problem.Problems;
 import cn.dcjk.common.security.Caller;
 import cn.dcjk.common.security.Roles;
-import cn.dcjk.plans.plan.PlanItem;
 import cn.dcjk.plans.rule.ItemCandidates;
 import cn.dcjk.plans.rule.PlanRuleParameters;
 import cn.dcjk.plans.rule.GrassrootsReduction;
@@ -31,8 +30,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -73,31 +72,50 @@ public class StatisticsResource {
             List<TargetMonth> targets, List<RegionRollup> regions) {
     }
 
+    /** How many unit-months {@code targets} lists: the heaviest first. */
+    static final int TARGETS = 500;
+
     @GET
     @Path("/burden")
     @Transactional
-    @Operation(summary = "Grassroots burden: per organiser against the baseline, per target unit by month, rolled up by region")
+    @Operation(summary = "Grassroots burden: per organiser against the baseline, the heaviest target unit-months, rolled up by region")
     public Burden burden(@QueryParam("year") @NotNull @Min(2018) @Max(2100) Integer year,
             @QueryParam("baselineYear") @Min(2000) @Max(2100) Integer baselineYear) {
         int base = baselineYear == null ? parameters.baselineYear() : baselineYear;
         String prefix = scopePrefix();
+        // organisers with approved items in the year or the baseline year, from the tallies (V20), one query
         @SuppressWarnings("unchecked")
-        List<Object[]> organisers = em.createNativeQuery("SELECT u.code, u.name, u.region_code FROM unit u WHERE u.code IN "
-                        + "(SELECT DISTINCT organiser_unit_code FROM plan_item WHERE year IN (?1, ?2) AND approved) "
-                        + "AND u.region_code LIKE ?3 ORDER BY u.region_code, u.code")
+        List<Object[]> organisers = em.createNativeQuery("SELECT u.code, u.name, u.region_code, "
+                        + "coalesce(max(t.grassroots_items) FILTER (WHERE t.year = ?1), 0), "
+                        + "coalesce(max(t.grassroots_items) FILTER (WHERE t.year = ?2), 0), max(b.item_count) "
+                        + "FROM organiser_tally t JOIN unit u ON u.code = t.organiser_unit_code "
+                        + "LEFT JOIN grassroots_baseline b ON b.organiser_unit_code = t.organiser_unit_code AND b.year = ?2 "
+                        + "WHERE t.year IN (?1, ?2) AND t.approved_items > 0 AND u.region_code LIKE ?3 "
+                        + "GROUP BY u.code, u.name, u.region_code ORDER BY u.region_code, u.code")
                 .setParameter(1, year).setParameter(2, base).setParameter(3, prefix + "%").getResultList();
+        Map<String, Long> grassroots = new HashMap<>();
+        Map<String, Integer> baselines = new HashMap<>();
+        for (Object[] o : organisers) {
+            grassroots.put(TalliedCandidates.key((String) o[0], year), ((Number) o[3]).longValue());
+            grassroots.put(TalliedCandidates.key((String) o[0], base), ((Number) o[4]).longValue());
+            if (o[5] != null) {
+                baselines.put(TalliedCandidates.key((String) o[0], base), ((Number) o[5]).intValue());
+            }
+        }
+        Map<String, Long> granted = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> grants = em.createNativeQuery("SELECT i.organiser_unit_code, count(*) FROM granted_exception g "
+                + "JOIN plan_item i ON i.id = g.item_id WHERE i.year = ?1 GROUP BY 1").setParameter(1, year).getResultList();
+        grants.forEach(g -> granted.put((String) g[0], ((Number) g[1]).longValue()));
+        TalliedCandidates tallies = new TalliedCandidates(candidates, grassroots, baselines);
         List<OrganiserStanding> standings = new ArrayList<>();
         Map<String, long[]> rollup = new TreeMap<>();
         for (Object[] o : organisers) {
             String code = (String) o[0];
-            Map<String, Object> s = GrassrootsReduction.standing(candidates, code, year, base, parameters.grassrootsReduction(), 0);
-            long granted = ((Number) em.createNativeQuery("SELECT count(*) FROM granted_exception g JOIN plan_item i "
-                    + "ON i.id = g.item_id WHERE i.organiser_unit_code = ?1 AND i.year = ?2")
-                    .setParameter(1, code).setParameter(2, year).getSingleResult()).longValue();
-            standings.add(new OrganiserStanding(code, (String) o[1], (String) o[2], s, granted));
-            String region = (String) o[2];
+            Map<String, Object> s = GrassrootsReduction.standing(tallies, code, year, base, parameters.grassrootsReduction(), 0);
+            standings.add(new OrganiserStanding(code, (String) o[1], (String) o[2], s, granted.getOrDefault(code, 0L)));
             // every region from the organiser's up to the province gets its numbers
-            for (String r : ancestry(region)) {
+            for (String r : ancestry((String) o[2])) {
                 long[] sums = rollup.computeIfAbsent(r, k -> new long[2]);
                 sums[0] += ((Number) s.get("items")).longValue();
                 sums[1] += ((Number) s.get("baselineItems")).longValue();
@@ -112,24 +130,16 @@ public class StatisticsResource {
         return new Burden(year, base, parameters.grassrootsReduction(), standings, targetMonths(year, prefix), regions);
     }
 
+    /** The heaviest unit-months of the year inside the caller's scope: planned visit days, then forms. */
     private List<TargetMonth> targetMonths(int year, String prefix) {
         @SuppressWarnings("unchecked")
-        List<PlanItem> items = em.createNativeQuery("SELECT * FROM plan_item WHERE year = ?1 AND approved AND NOT withdrawn "
-                + "AND cardinality(target_unit_codes) > 0 AND target_region_prefix LIKE ?2 LIMIT 20000", PlanItem.class)
-                .setParameter(1, year).setParameter(2, prefix.length() > 2 ? prefix.substring(0, 2) + "%" : prefix + "%")
-                .getResultList();
-        Map<String, long[]> counts = new TreeMap<>();
-        for (PlanItem i : items) {
-            for (String t : i.targetUnitCodes) {
-                String month = YearMonth.from(i.periodStart).toString();
-                long[] c = counts.computeIfAbsent(t + "|" + month, k -> new long[2]);
-                c[0] += i.plannedVisitDays().size();
-                c[1] += i.forms.size() + i.materials.size();
-            }
-        }
-        List<TargetMonth> out = new ArrayList<>();
-        counts.forEach((k, c) -> out.add(new TargetMonth(k.split("\\|")[0], k.split("\\|")[1], c[0], c[1])));
-        return out;
+        List<Object[]> rows = em.createNativeQuery("SELECT unit_code, to_char(month, 'YYYY-MM'), planned_visits, forms "
+                        + "FROM target_month_tally WHERE month >= make_date(?1, 1, 1) AND month < make_date(?1 + 1, 1, 1) "
+                        + "AND region_code LIKE ?2 AND (planned_visits > 0 OR forms > 0) "
+                        + "ORDER BY planned_visits DESC, forms DESC, unit_code, month LIMIT " + TARGETS)
+                .setParameter(1, year).setParameter(2, prefix + "%").getResultList();
+        return rows.stream().map(r -> new TargetMonth((String) r[0], (String) r[1], ((Number) r[2]).longValue(),
+                ((Number) r[3]).longValue())).toList();
     }
 
     /** What the caller may see: auditors and admins everything, committees, governments, offices their region, others their own unit's region. */

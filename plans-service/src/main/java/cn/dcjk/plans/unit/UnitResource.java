@@ -4,6 +4,7 @@ import cn.dcjk.common.api.Page;
 import cn.dcjk.common.data.idempotency.Idempotent;
 import cn.dcjk.common.data.version.Versions;
 import cn.dcjk.common.security.Roles;
+import cn.dcjk.plans.unit.importing.UnitImport;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -39,6 +40,8 @@ public class UnitResource {
 
     @Inject
     UnitDirectory directory;
+    @Inject
+    UnitImport importer;
 
     @GET
     @Operation(summary = "List units, filtered by level, kind, parent, region (and everything inside it) or codes")
@@ -84,6 +87,17 @@ public class UnitResource {
         Unit u = directory.create(input);
         return Response.created(URI.create("/api/v1/units/" + u.code)).entity(UnitView.of(u))
                 .header("ETag", Versions.etag(u.version)).build();
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Idempotent
+    @Operation(summary = "Import units in bulk (admin): matched by code, so importing twice changes nothing; the hierarchy "
+            + "is checked and one rejected row refuses the file with 422 naming every rejected row; dryRun only checks")
+    public Response importUnits(@QueryParam("dryRun") boolean dryRun, @NotNull List<UnitInput> rows) {
+        return Response.ok(importer.load(rows, dryRun)).build();
     }
 
     @PUT
