@@ -63,6 +63,7 @@ class ConsoleTest {
     final LocalDate periodStart = LocalDate.of(year, 4, 13);
     final LocalDate periodEnd = LocalDate.of(year, 4, 17);
     String approvalCode;
+    String clashCode;
     Long consolePlan;
     SortedSet<String> justified;
 
@@ -105,17 +106,34 @@ class ConsoleTest {
                 .when().post("/api/v1/plans").then().statusCode(201).extract().jsonPath().getLong("id");
         long itemId = as("planner").body(item()).when().post("/api/v1/plans/" + plan + "/items").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
+        // a second item on the same units and the same days, on another subject: the calendar's clash
+        Map<String, Object> clash = clashingItem();
+        List<Map<String, Object>> findings = as("planner").body(Map.of("planId", plan, "item", clash))
+                .when().post("/api/v1/plans/checks").then().statusCode(200).extract().jsonPath()
+                .getList("items.findAll { it.itemId == null }.findings.flatten()");
+        Map<String, String> why = new LinkedHashMap<>();
+        findings.stream().filter(f -> "PRINCIPLE".equals(f.get("severity")))
+                .forEach(f -> why.put((String) f.get("rule"), "《土壤污染防治法》规定的专项执法检查，综合督查不覆盖其专业执法内容"));
+        assertFalse(findings.stream().anyMatch(f -> "PROHIBITED".equals(f.get("severity"))),
+                "the clashing item is allowed (a clash is shown, not refused): " + findings);
+        clash.put("justifications", why);
+        long clashId = as("planner").body(clash).when().post("/api/v1/plans/" + plan + "/items").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        List<Map<String, Object>> grants = new java.util.ArrayList<>();
+        grants.add(Map.of("itemId", itemId, "rule", "FOLDED-INTO-COMPREHENSIVE"));
+        why.keySet().forEach(rule -> grants.add(Map.of("itemId", clashId, "rule", rule)));
         step("planner", plan, "submit");
         step("office-reviewer", plan, "review");
         // article 5: the party office submits every plan of the level to the party committee, and issues it
         step("party-office", plan, "forward");
         // water pollution is folded into the comprehensive inspection (article 17): the committee grants the
         // department's written justification explicitly
-        approvalCode = as("committee-approver").header("If-Match", version("committee-approver", plan))
-                .body(Map.of("comment", "同意", "grants",
-                        List.of(Map.of("itemId", itemId, "rule", "FOLDED-INTO-COMPREHENSIVE"))))
+        JsonPath approved = as("committee-approver").header("If-Match", version("committee-approver", plan))
+                .body(Map.of("comment", "同意", "grants", grants))
                 .when().post("/api/v1/plans/" + plan + "/approve").then().statusCode(200)
-                .body("plan.status", equalTo("APPROVED")).extract().jsonPath().getString("plan.items[0].approvalCode");
+                .body("plan.status", equalTo("APPROVED")).extract().jsonPath();
+        approvalCode = approved.getString("plan.items.find { it.id == " + itemId + " }.approvalCode");
+        clashCode = approved.getString("plan.items.find { it.id == " + clashId + " }.approvalCode");
         step("party-office", plan, "issue");
         // the organiser's count of grassroots items before the system (article 20's baseline)
         as("admin").body(Map.of("itemCount", 4)).when().put("/api/v1/statistics/baselines/" + ORGANISER + "/2018")
@@ -137,13 +155,26 @@ class ConsoleTest {
                 assertTrue(browser.driver.findElements(By.cssSelector("main#main")).size() == 1, "one main landmark");
                 pause(300);
                 assertNoConsoleErrors(path + " (" + lang + ")");
+                Axe.assertAccessible(browser.driver, path + " (" + lang + ")");
             }
         }
+        // the check can fail: a field without a label and a low-contrast line are found
+        open("/verify");
+        wait(By.id("code"));
+        // (built through the DOM: the console's CSP refuses inline style attributes)
+        browser.driver.executeScript("var m = document.getElementById('main');"
+                + "var i = document.createElement('input'); i.id = 'unlabelled'; m.appendChild(i);"
+                + "var p = document.createElement('p'); p.textContent = '淡色文字'; p.style.color = '#ccc'; m.appendChild(p);");
+        List<String> found = Axe.violations(browser.driver);
+        assertTrue(found.stream().anyMatch(v -> v.startsWith("label ")) && found.stream().anyMatch(v -> v.startsWith("color-contrast ")),
+                "axe-core finds what it must: " + found);
+        assertNoConsoleErrors("the page with the planted faults");
         open("/positive-list?year=" + year + "&lang=zh");
         new WebDriverWait(browser.driver, WAIT).until(d -> d.findElements(By.cssSelector("#pl-result a[href='/verify/"
                 + approvalCode + "']")).size() == 1);
         browser.screenshot("console-positive-list");
         assertNoConsoleErrors("the positive list with its entries");
+        Axe.assertAccessible(browser.driver, "the positive list with its entries");
     }
 
     @Test
@@ -167,10 +198,12 @@ class ConsoleTest {
                 .contentType("image/svg+xml").header("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'"));
         browser.screenshot("console-verify");
         assertNoConsoleErrors("the verification page");
+        Axe.assertAccessible(browser.driver, "the verification of a real code");
         // an unknown code is not genuine, and says so
         open("/verify/DCJK-1999-9999");
         assertEquals("UNKNOWN", wait(By.cssSelector("#approval .verdict")).getAttribute("data-status"));
         browser.consoleErrors(); // the 404 of the unknown code is expected there
+        Axe.assertAccessible(browser.driver, "the verification of an unknown code");
     }
 
     @Test
@@ -189,12 +222,14 @@ class ConsoleTest {
         String code = receipt.getText().trim();
         assertFalse(code.isEmpty(), "a receipt is shown");
         browser.screenshot("console-complaint-receipt");
+        Axe.assertAccessible(browser.driver, "the complaint's receipt");
         given().when().get("/api/v1/complaints/receipts/" + code).then().statusCode(200)
                 .body("status", equalTo("RECEIVED")).body("handlerUnitCode", equalTo("370000-DIS"));
         browser.driver.findElement(By.id("receipt-link")).click();
         WebElement status = wait(By.cssSelector("#fu-result dl"));
         assertEquals("RECEIVED", status.getAttribute("data-status"));
         assertNoConsoleErrors("the complaint and its follow-up");
+        Axe.assertAccessible(browser.driver, "the follow-up of a receipt");
         // the handler sees it anonymous
         JsonPath letters = as("complaint-handler").when().get("/api/v1/complaints?status=RECEIVED&size=200")
                 .then().statusCode(200).extract().jsonPath();
@@ -223,10 +258,12 @@ class ConsoleTest {
         assertFalse(String.valueOf(stored).contains("eyJ"), "no token in web storage: " + stored);
         browser.screenshot("console-calendar");
         assertNoConsoleErrors("the calendar");
+        Axe.assertAccessible(browser.driver, "the calendar's month");
         new Select(browser.driver.findElement(By.id("cal-view"))).selectByValue("week");
         browser.driver.findElement(By.cssSelector("#cal-form button[type=submit]")).click();
         new WebDriverWait(browser.driver, WAIT).until(d -> d.findElements(By.cssSelector("#cal table.week")).size() == 1);
         assertNoConsoleErrors("the calendar's week");
+        Axe.assertAccessible(browser.driver, "the calendar's week");
     }
 
     @Test
@@ -278,8 +315,11 @@ class ConsoleTest {
         WebElement drill = new WebDriverWait(browser.driver, WAIT)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("bd-drill")));
         assertTrue(drill.getText().contains(VISITED), "the drill-down names the unit behind the cell");
+        new WebDriverWait(browser.driver, WAIT).until(d -> d.findElements(By.cssSelector("#bd-drill-items a[data-code='"
+                + approvalCode + "']")).size() == 1);
         browser.screenshot("console-burden-drill-down");
         assertNoConsoleErrors("the heat map");
+        Axe.assertAccessible(browser.driver, "the heat map with a drill-down");
     }
 
     @Test
@@ -295,6 +335,7 @@ class ConsoleTest {
                 + approvalCode + "']")).size() == 1);
         browser.screenshot("console-plans");
         assertNoConsoleErrors("an issued plan with its approval code");
+        Axe.assertAccessible(browser.driver, "an issued plan");
         try (Browser auditor = Browser.open(1280, 900)) {
             Browser mine = browser;
             browser = auditor;
@@ -304,10 +345,12 @@ class ConsoleTest {
                 new WebDriverWait(browser.driver, WAIT).until(d -> d.findElements(By.cssSelector("#dc-list p.count")).size() == 1);
                 browser.screenshot("console-decisions");
                 assertNoConsoleErrors("the decision log");
+                Axe.assertAccessible(browser.driver, "the decision log");
                 open("/findings");
                 new WebDriverWait(browser.driver, WAIT).until(d -> d.findElements(By.cssSelector("#fd-list p.count")).size() == 1);
                 browser.screenshot("console-findings");
                 assertNoConsoleErrors("the findings ledger");
+                Axe.assertAccessible(browser.driver, "the findings ledger");
             } finally {
                 browser = mine;
             }
@@ -338,7 +381,203 @@ class ConsoleTest {
             }
             List<String> errors = phone.consoleErrors();
             assertTrue(errors.isEmpty(), "console errors on the phone: " + errors);
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                phone.driver.get(gateway + page.getValue());
+                new WebDriverWait(phone.driver, WAIT).until(d -> d.findElements(By.tagName("h1")).size() == 1);
+                Axe.assertAccessible(phone.driver, "the phone's " + page.getKey());
+            }
+            // signed in: the auditor may read every page
+            Browser mine = browser;
+            browser = phone;
+            try {
+                open("/calendar?month=" + periodStart.toString().substring(0, 7));
+                signIn("auditor");
+                Map<String, String> signedIn = new LinkedHashMap<>();
+                signedIn.put("calendar", "/calendar?month=" + periodStart.toString().substring(0, 7));
+                signedIn.put("burden", "/burden?year=" + year);
+                signedIn.put("plans", "/plans");
+                signedIn.put("findings", "/findings");
+                signedIn.put("decisions", "/decisions");
+                for (Map.Entry<String, String> page : signedIn.entrySet()) {
+                    open(page.getValue());
+                    new WebDriverWait(phone.driver, WAIT).until(d -> String.valueOf(phone.driver.executeScript(
+                            "var a = document.getElementById('account'); return a ? a.textContent : '';")).contains("auditor"));
+                    pause(1500);
+                    long overflow = ((Number) phone.driver.executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).longValue();
+                    assertTrue(overflow <= 0, page.getValue() + " (signed in) is " + overflow + " px wider than a 375 px screen");
+                    assertFalse(phone.driver.findElement(By.id("signin-needed")).isDisplayed(), page.getValue() + " is signed in");
+                    phone.screenshot("console-phone-" + page.getKey());
+                    Axe.assertAccessible(phone.driver, "the phone's " + page.getKey() + " (signed in)");
+                }
+                // the navigation is usable: the menu opens, its links are in reach and lead on
+                WebElement menu = phone.driver.findElement(By.cssSelector("button.menu-toggle"));
+                assertTrue(menu.isDisplayed(), "the phone shows the menu button");
+                WebElement burden = phone.driver.findElement(By.cssSelector("#nav-list a[href='/burden']"));
+                assertFalse(burden.isDisplayed(), "the menu starts closed on a phone");
+                menu.click();
+                assertEquals("true", menu.getAttribute("aria-expanded"));
+                new WebDriverWait(phone.driver, WAIT).until(ExpectedConditions.elementToBeClickable(burden));
+                long right = ((Number) phone.driver.executeScript("var r = arguments[0].getBoundingClientRect(); return Math.ceil(r.right);",
+                        burden)).longValue();
+                assertTrue(right <= 375, "the menu's links lie within the screen: " + right);
+                phone.screenshot("console-phone-menu");
+                burden.click();
+                new WebDriverWait(phone.driver, WAIT).until(d -> d.getCurrentUrl().startsWith(gateway + "/burden"));
+                assertEquals("page", phone.driver.findElement(By.cssSelector("#nav-list a[href='/burden']")).getAttribute("aria-current"));
+            } finally {
+                browser = mine;
+            }
         }
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("11. a clash (same units, same days) and a no-meeting month are marked in the month and the week")
+    void theCalendarMarksAClash() {
+        assumeTrue(approvalCode != null && clashCode != null, "no clashing items were approved");
+        // the county's no-meeting month, marked after both items were approved
+        as("admin").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .body(Map.of("year", year, "month", periodStart.getMonthValue(), "regionCode", "370102", "note", "控制台测试"))
+                .when().post("/api/v1/no-meeting-months").then().statusCode(201);
+        String month = periodStart.toString().substring(0, 7);
+        open("/calendar?unit=" + VISITED + "&month=" + month);
+        WebElement day = new WebDriverWait(browser.driver, WAIT).until(d -> d.findElements(
+                By.cssSelector("#cal table.month td[data-date='" + periodStart + "']")).stream().findFirst().orElse(null));
+        assertMarked(day, true, true, "the month");
+        // the day after the period: no clash, but still the no-meeting month
+        WebElement after = browser.driver.findElement(By.cssSelector("#cal table.month td[data-date='" + periodEnd.plusDays(1) + "']"));
+        assertMarked(after, false, true, "the day after the period");
+        WebElement first = browser.driver.findElements(By.cssSelector("#cal table.month td[data-date]")).get(0);
+        assertFalse(first.getAttribute("class").contains("clash"), "the first of the month has no clash");
+        browser.screenshot("console-calendar-clash");
+        assertNoConsoleErrors("the calendar with a clash");
+        Axe.assertAccessible(browser.driver, "the calendar with a clash");
+        // the week of the period
+        // the week view opens on the week of the month's first day; "next" walks on to the period's week
+        new Select(browser.driver.findElement(By.id("cal-view"))).selectByValue("week");
+        browser.driver.findElement(By.cssSelector("#cal-form button[type=submit]")).click();
+        LocalDate monday = periodStart.withDayOfMonth(1).with(java.time.DayOfWeek.MONDAY);
+        while (true) {
+            String weekStart = monday.toString();
+            new WebDriverWait(browser.driver, WAIT).until(d -> d.findElements(
+                    By.cssSelector("#cal table.week tr[data-date='" + weekStart + "']")).size() == 1);
+            if (!monday.plusDays(6).isBefore(periodStart)) {
+                break;
+            }
+            browser.driver.findElement(By.id("cal-next")).click();
+            monday = monday.plusDays(7);
+        }
+        WebElement weekDay = browser.driver.findElement(By.cssSelector("#cal table.week tr[data-date='" + periodStart + "']"));
+        assertMarked(weekDay, true, true, "the week");
+        assertMarked(browser.driver.findElement(By.cssSelector("#cal table.week tr[data-date='" + monday + "']")),
+                !monday.isBefore(periodStart), true, "the week's Monday");
+        browser.screenshot("console-calendar-clash-week");
+        Axe.assertAccessible(browser.driver, "the week with a clash");
+        // each entry links to its item
+        WebElement entry = weekDay.findElement(By.cssSelector("li.act.clash a[data-code='" + clashCode + "']"));
+        assertEquals(gateway + "/verify/" + clashCode, entry.getAttribute("href"));
+        entry.click();
+        WebElement verdict = wait(By.cssSelector("#approval .verdict"));
+        assertEquals("CURRENT", verdict.getAttribute("data-status"));
+        assertTrue(browser.driver.findElement(By.id("approval")).getText().contains("土壤环境状况调查核实"),
+                "the clashing entry opens its own item");
+        assertNoConsoleErrors("the clashing item");
+    }
+
+    void assertMarked(WebElement day, boolean clash, boolean noMeeting, String where) {
+        String cls = day.getAttribute("class");
+        assertEquals(clash, cls.contains("clash"), where + ": clash marked on " + day.getAttribute("data-date") + " (" + cls + ")");
+        assertEquals(noMeeting, cls.contains("nomeeting"), where + ": no-meeting month marked (" + cls + ")");
+        if (clash) {
+            List<String> codes = day.findElements(By.cssSelector("li.act.clash a[data-code]")).stream()
+                    .map(a -> a.getAttribute("data-code")).sorted().toList();
+            assertEquals(new TreeSet<>(List.of(approvalCode, clashCode)).stream().toList(), codes,
+                    where + ": both items are marked as clashing");
+            String flag = day.findElement(By.cssSelector("li.act.clash .flag")).getText();
+            assertTrue(flag.contains(VISITED), where + ": the clash names the unit: " + flag);
+        }
+        assertEquals(noMeeting, !day.findElements(By.cssSelector(".nomeeting-note")).isEmpty(),
+                where + ": the no-meeting month is said in words, not by colour alone");
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("12. the burden asked during a visit (exams, article 22) colours the map as the inspections' totals say; a cell opens its visits")
+    void theHeatMapShowsTheBurdenAskedDuringVisits() {
+        assumeTrue(approvalCode != null, "no approval code");
+        Map<String, Object> scheme = new LinkedHashMap<>();
+        scheme.put("approvalCode", approvalCode);
+        scheme.put("title", "水污染防治专项检查（实地）");
+        scheme.put("leader", Map.of("name", "张组长", "rank", "副厅级"));
+        scheme.put("members", List.of(Map.of("name", "李干事", "rank", "科员")));
+        scheme.put("population", COUNTY_ENV);
+        scheme.put("startDate", periodStart.toString());
+        scheme.put("endDate", periodEnd.toString());
+        scheme.put("unannounced", false);
+        long inspection = as("inspection-team").body(scheme).when().post("/api/v1/inspections").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        as("inspection-team").body(Map.of("seed", RegulationStoryTest.seedDrawing(VISITED), "size", RegulationStoryTest.SAMPLE))
+                .when().post("/api/v1/inspections/" + inspection + "/sample").then().statusCode(200);
+        long entry = as("inspection-team").body(Map.of("date", periodStart.toString(), "unitCode", VISITED, "siteType", "OFFICE"))
+                .when().post("/api/v1/inspections/" + inspection + "/itinerary").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        Map<String, Object> visit = new LinkedHashMap<>();
+        visit.put("itineraryEntryId", entry);
+        visit.put("unitCode", VISITED);
+        visit.put("reception", Map.of("escorts", List.of(Map.of("unitCode", VISITED, "level", "COUNTY", "counterpart", false)),
+                "borderWelcome", false, "briefings", List.of(Map.of("kind", "WORK", "participants", 6)),
+                "principalLeadersPresent", false, "overallImportance", false));
+        visit.put("burden", Map.of("forms", 2, "materials", 1, "exams", 3, "surveys", 1, "onlineVotes", 0, "messagingGroups", 1));
+        long visitId = as("inspection-team").body(visit).when().post("/api/v1/inspections/" + inspection + "/visits")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+
+        open("/burden?year=" + year + "&metric=exams");
+        new WebDriverWait(browser.driver, WAIT).until(d -> d.findElements(By.cssSelector("table.heat[data-metric='exams'] button.cell")).size() > 0);
+        List<Map<String, Object>> totals = as("office-reviewer").when().get("/api/v1/inspections/burden").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        List<String> codes = totals.stream().map(t -> (String) t.get("unitCode")).distinct().toList();
+        Map<String, String> regionOf = new HashMap<>();
+        for (Map<String, Object> u : as("office-reviewer").queryParam("codes", String.join(",", codes)).queryParam("size", 200)
+                .when().get("/api/v1/units").then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items")) {
+            regionOf.put((String) u.get("code"), ((String) u.get("regionCode")).substring(0, 6));
+        }
+        Map<String, Long> expected = new HashMap<>();
+        for (Map<String, Object> t : totals) {
+            if (!((String) t.get("month")).startsWith(year + "-")) {
+                continue;
+            }
+            String county = regionOf.get((String) t.get("unitCode"));
+            String city = county.substring(0, 4) + "00";
+            long exams = ((Number) t.get("exams")).longValue();
+            expected.merge(county + "|" + t.get("month"), exams, Long::sum);
+            if (!city.equals(county)) {
+                expected.merge(city + "|" + t.get("month"), exams, Long::sum);
+            }
+        }
+        String april = periodStart.toString().substring(0, 7);
+        assertEquals(3L, expected.get("370102|" + april), "the API counts the visit's three exams");
+        for (WebElement cell : browser.driver.findElements(By.cssSelector("table.heat button.cell"))) {
+            String key = cell.getAttribute("data-region") + "|" + cell.getAttribute("data-month");
+            assertEquals(expected.getOrDefault(key, 0L), Long.parseLong(cell.getAttribute("data-value")), "exams in " + key);
+        }
+        browser.driver.findElement(By.cssSelector("table.heat button.cell[data-region='370102'][data-month='" + april + "']")).click();
+        WebElement shown = new WebDriverWait(browser.driver, WAIT).until(d -> d.findElements(
+                By.cssSelector("#bd-drill-items .visit-value[data-visit='" + visitId + "']")).stream().findFirst().orElse(null));
+        assertEquals("3", shown.getText().trim(), "the visit behind the cell asked three exams");
+        assertEquals(1, browser.driver.findElements(By.cssSelector("#bd-drill-items a[data-code='" + approvalCode + "']")).size(),
+                "the visit links to its item");
+        browser.screenshot("console-burden-exams");
+        assertNoConsoleErrors("the heat map of exams");
+        Axe.assertAccessible(browser.driver, "the heat map of exams with its visits");
+        // the other asked measures read the same totals: forms asked
+        new Select(browser.driver.findElement(By.id("bd-metric"))).selectByValue("asked_forms");
+        WebElement forms = new WebDriverWait(browser.driver, WAIT).until(d -> d.findElements(By.cssSelector(
+                "table.heat[data-metric='asked_forms'] button.cell[data-region='370102'][data-month='" + april + "']"))
+                .stream().findFirst().orElse(null));
+        long apiForms = totals.stream().filter(t -> VISITED.equals(t.get("unitCode")) && april.equals(t.get("month")))
+                .mapToLong(t -> ((Number) t.get("forms")).longValue()).sum();
+        assertEquals(apiForms, Long.parseLong(forms.getAttribute("data-value")), "forms asked in the visited unit's county");
     }
 
     @Test
@@ -404,6 +643,7 @@ class ConsoleTest {
                     }
                 }
                 browser.screenshot("console-plan-dry-run");
+                Axe.assertAccessible(browser.driver, "the planner's item form with the dry run");
                 browser.driver.findElement(By.cssSelector("#pp-item-form button[type=submit]")).click();
                 new WebDriverWait(browser.driver, WAIT).until(d -> d.findElement(By.id("pp-plan-body")).getText()
                         .contains("大气污染防治专项检查"));
@@ -450,6 +690,7 @@ class ConsoleTest {
                     "a grant is offered for each justified principle finding");
             boxes.forEach(WebElement::click);
             browser.screenshot("console-plan-approval");
+            Axe.assertAccessible(browser.driver, "the committee's approval with its grants");
             clickStep("approve", "APPROVED");
             assertNoConsoleErrors("the committee's approval");
         });
@@ -536,7 +777,8 @@ class ConsoleTest {
         browser.driver.findElement(By.id("kc-login")).click();
         new WebDriverWait(browser.driver, WAIT).until(d -> d.getCurrentUrl().startsWith(gateway)
                 && !d.getCurrentUrl().contains("code=")
-                && d.findElement(By.id("account")).getText().contains(user));
+                && String.valueOf(browser.driver.executeScript(
+                        "var a = document.getElementById('account'); return a ? a.textContent : '';")).contains(user));
         browser.consoleErrors(); // Keycloak's own pages are not the console's
     }
 
@@ -553,6 +795,16 @@ class ConsoleTest {
     /** The plan's ETag as the user reads it: every step names the version it acts on (428 without, 412 stale). */
     String version(String user, long plan) {
         return as(user).when().get("/api/v1/plans/" + plan).then().statusCode(200).extract().header("ETag");
+    }
+
+    /** Another subject (no similar series, article 8) on the same units and days as {@link #item()}. */
+    Map<String, Object> clashingItem() {
+        Map<String, Object> m = item();
+        m.put("title", "土壤环境状况调查核实");
+        m.put("topics", List.of("土壤环境"));
+        m.put("legalBasis", "《中华人民共和国土壤污染防治法》");
+        m.remove("justifications");
+        return m;
     }
 
     Map<String, Object> item() {

@@ -180,7 +180,8 @@ final class Stack {
     private void startPostgres() {
         synchronized (this) {
             refuseWhenStopped();
-            postgres = LocalPostgres.start();
+            // durable: the fault test counts acknowledged writes across a PostgreSQL crash
+            postgres = LocalPostgres.startDurable();
             jdbcBase = postgres.jdbcBase();
         }
         try (Connection c = DriverManager.getConnection(jdbcBase + "postgres", "postgres", "");

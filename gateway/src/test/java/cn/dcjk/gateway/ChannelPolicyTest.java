@@ -134,6 +134,36 @@ class ChannelPolicyTest {
         assertEquals(1, received.getList("findAll { it.key == '" + decision + "' }").size());
     }
 
+    @Test
+    void art32ARetriedDirectDemandIsOneDecisionAndOneBacktracingRecord() throws Exception {
+        String body = DEMAND.replace("\"findingId\":2", "\"findingId\":32");
+        java.util.function.Supplier<String> attempt = () -> given().auth().oauth2(TEAM)
+                .header("Idempotency-Key", "art32-retry").contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/accountability/referrals")
+                .then().statusCode(403).extract().jsonPath().getString("decisionId");
+        String first = attempt.get();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> racing = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                racing.add(pool.submit(attempt::get));
+            }
+            for (java.util.concurrent.Future<String> f : racing) {
+                assertEquals(first, f.get(), "a retry of the same request is the same decision");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // another key, or the same key with another body, is another attempt
+        String other = given().auth().oauth2(TEAM).header("Idempotency-Key", "art32-other").contentType(ContentType.JSON)
+                .body(body).when().post("/api/v1/accountability/referrals")
+                .then().statusCode(403).extract().jsonPath().getString("decisionId");
+        assertTrue(!other.equals(first));
+        // each reaches the register under its decision id (the outbox message id is the decision id)
+        assertEquals("GATEWAY", awaitBacktracing(first).getString("find { it.key == '" + first + "' }.body.source"));
+        assertEquals(other, awaitBacktracing(other).getString("find { it.key == '" + other + "' }.body.sourceEventId"));
+    }
+
     JsonPath awaitBacktracing(String decision) {
         for (int i = 0; i < 150; i++) {
             JsonPath received = given().when().get(upstream + "/test/backtracing").then().extract().jsonPath();

@@ -175,7 +175,8 @@ class FaultsAndBindingTest {
         // the "down" upstream of the tests never answers; the gateway stays ready and says so in the data
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'upstreams' }.data.down", equalTo("DOWN"))
-                .body("checks.find { it.name == 'realm-keys' }.status", equalTo("UP"));
+                .body("checks.find { it.name == 'realm-keys' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'realm-keys' }.data.state", equalTo("UP"));
     }
 
     @Test

@@ -94,12 +94,15 @@ class GatewayProxyTest {
 
     @Test
     void upstreamFailuresBecomeProblems() {
+        // an upstream that is out is a dependency outage: 503 with Retry-After, never 502/504
         given().auth().oauth2(PLANNER).when().get("/api/v1/slow-things")
-                .then().statusCode(504).contentType("application/problem+json");
+                .then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", "5").body("type", equalTo("/problems/upstream-timeout"));
         given().auth().oauth2(PLANNER).when().get("/api/v1/down-things/1")
-                .then().statusCode(502).contentType("application/problem+json");
+                .then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", "5").body("type", equalTo("/problems/upstream-unreachable"));
         given().auth().oauth2(PLANNER).when().get("/api/v1/down-things/2")
-                .then().statusCode(502);
+                .then().statusCode(503).header("Retry-After", "5");
         // two failures open the breaker: now refused at once
         given().auth().oauth2(PLANNER).when().get("/api/v1/down-things/3")
                 .then().statusCode(503).contentType("application/problem+json")

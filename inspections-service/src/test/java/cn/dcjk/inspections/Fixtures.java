@@ -1,6 +1,6 @@
 package cn.dcjk.inspections;
 
-import cn.dcjk.inspections.inspection.InspectionService;
+import cn.dcjk.inspections.inspection.Sampling;
 import cn.dcjk.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -99,7 +99,7 @@ public final class Fixtures {
     /** A seed whose draw of {@code size} contains every unit asked for: the draw is reproducible, so tests can aim. */
     public static long seedFor(List<String> population, int size, String... units) {
         for (long seed = 1; ; seed++) {
-            List<String> drawn = InspectionService.draw(population, seed, size);
+            List<String> drawn = Sampling.draw(population, seed, size);
             if (drawn.containsAll(List.of(units))) {
                 return seed;
             }

@@ -95,6 +95,11 @@ public class ServicesStub implements QuarkusTestResourceLifecycleManager {
                 control(req, path.substring("/_stub/".length()));
                 return;
             }
+            if (path.equals("/q/health/ready")) {
+                json(req, down.contains("health") ? 503 : 200, new JsonObject().put("status",
+                        down.contains("health") ? "DOWN" : "UP"));
+                return;
+            }
             if (path.startsWith("/api/v1/approvals/")) {
                 if (down.contains("approvals")) {
                     json(req, 503, new JsonObject().put("status", 503));

@@ -86,18 +86,40 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         private final Path dir;
         private final int port;
         private final Path bin;
+        private final boolean durable;
 
         private LocalPostgres(Path dir, int port, Path bin) {
+            this(dir, port, bin, false);
+        }
+
+        private LocalPostgres(Path dir, int port, Path bin, boolean durable) {
             this.dir = dir;
             this.port = port;
             this.bin = bin;
+            this.durable = durable;
         }
 
         public String jdbcBase() {
             return "jdbc:postgresql://127.0.0.1:" + port + "/";
         }
 
+        /** A fast server: commits are not flushed before they are acknowledged (a crash may lose the last ones). */
         public static LocalPostgres start() {
+            return start(false);
+        }
+
+        /**
+         * A server whose acknowledged commits survive a crash of its processes ({@code pg_ctl -m immediate}),
+         * as in production: {@code synchronous_commit=on}. A test that counts acknowledged writes across a
+         * database crash needs it; with the fast server's {@code synchronous_commit=off} the last commits
+         * before the crash are lost by design and such a test would count the harness, not the product.
+         * (fsync stays off: the operating system does not crash, so its page cache keeps what was written.)
+         */
+        public static LocalPostgres startDurable() {
+            return start(true);
+        }
+
+        private static LocalPostgres start(boolean durable) {
             Path bin = PostgresBinaries.find();
             try {
                 Path dir = Files.createTempDirectory("dcjk-pg-");
@@ -110,7 +132,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 Path data = dir.resolve("data");
                 run(root ? "postgres" : null, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
                         "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
-                LocalPostgres pg = new LocalPostgres(dir, port, bin);
+                LocalPostgres pg = new LocalPostgres(dir, port, bin, durable);
                 pg.startServer();
                 Runtime.getRuntime().addShutdownHook(new Thread(pg::stop));
                 return pg;
@@ -124,7 +146,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             run(root ? "postgres" : null, bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(),
                     "-l", dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
                     "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                            + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+                            + " -c synchronous_commit=" + (durable ? "on" : "off")
+                            + " -c full_page_writes=off -c max_connections=200",
                     "start");
         }
 

@@ -46,7 +46,7 @@ public class ChannelGuard {
                                 && RegionCode.strictlyInside(u.regionCode(), mine.regionCode()), false)));
             }
         }
-        var findings = NoDirectDemand.judge(new NoDirectDemand.Context(true, dispatching, WriteChannel.ACCOUNTABILITY,
+        var findings = new NoDirectDemand().judge(new NoDirectDemand.Context(true, dispatching, WriteChannel.ACCOUNTABILITY,
                 recipients, textsSpeakOfAccountability, kind));
         Verdict.of(findings).orRefuse();
     }

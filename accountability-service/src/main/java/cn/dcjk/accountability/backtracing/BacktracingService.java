@@ -9,7 +9,8 @@ import cn.dcjk.common.problem.ProblemException;
 import cn.dcjk.common.data.audit.AuditTrail;
 import cn.dcjk.common.data.version.Versions;
 import cn.dcjk.common.problem.Problems;
-import cn.dcjk.accountability.rules.Backtracing;
+import cn.dcjk.common.rule.Backtracing;
+import cn.dcjk.common.data.idempotency.RequestKey;
 import cn.dcjk.common.rule.Finding;
 import cn.dcjk.common.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,7 +25,6 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
 import java.util.Map;
 
 /**
@@ -53,8 +53,10 @@ public class BacktracingService {
 
     /**
      * A refusal of this service registered by itself when BACKTRACING says it is an abuse: in a
-     * transaction of its own (the refused write rolls back, the record stays), under a fresh event id,
-     * so each refusal is registered exactly once. Returns the record, or null when no abuse.
+     * transaction of its own (the refused write rolls back, the record stays), exactly once per
+     * refusal: the event id comes from the request's Idempotency-Key ({@link RequestKey}), so a retry
+     * or a race of the same request finds the record the first one made. Returns the record, or
+     * null when no abuse.
      */
     public BacktracingRecord registerRefusal(String actorUnitCode, String subjectUnitCode, List<Finding> refusal,
             Map<String, Object> evidence) {
@@ -62,23 +64,30 @@ public class BacktracingService {
         if (abuse.isEmpty()) {
             return null;
         }
-        @SuppressWarnings("unchecked")
-        List<String> abused = (List<String>) abuse.get(0).facts().get("rules");
-        BacktracingKind kind = abused.contains("PROCEDURE") ? BacktracingKind.PROCEDURE_SHORTCUT
-                : BacktracingKind.DIRECT_DEMAND_REFUSED;
+        BacktracingKind kind = BacktracingKind.valueOf(String.valueOf(abuse.get(0).facts().get("kind")));
         Map<String, Object> all = new LinkedHashMap<>(evidence);
         all.put("findings", refusal.stream().filter(Finding::blocks).toList());
         all.put("actor", caller.name());
         String summary = refusal.stream().filter(Finding::blocks).findFirst().map(Finding::message).orElse(kind.name());
+        String eventId = RequestKey.current(BacktracingSource.ACCOUNTABILITY + " refusal").toString();
+        String actorRegion = regionOf(actorUnitCode);
+        String subjectRegion = regionOf(subjectUnitCode);
         return QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                    .setParameter(1, BacktracingSource.ACCOUNTABILITY.name() + "/" + eventId).getSingleResult();
+            BacktracingRecord existing = BacktracingRecord.<BacktracingRecord>find("source = ?1 and sourceEventId = ?2",
+                    BacktracingSource.ACCOUNTABILITY, eventId).firstResult();
+            if (existing != null) {
+                return existing;
+            }
             BacktracingRecord r = new BacktracingRecord();
             r.source = BacktracingSource.ACCOUNTABILITY;
-            r.sourceEventId = UUID.randomUUID().toString();
+            r.sourceEventId = eventId;
             r.kind = kind;
             r.actorUnitCode = actorUnitCode;
             r.subjectUnitCode = subjectUnitCode;
-            r.actorRegionCode = regionOf(actorUnitCode);
-            r.subjectRegionCode = regionOf(subjectUnitCode);
+            r.actorRegionCode = actorRegion;
+            r.subjectRegionCode = subjectRegion;
             r.occurredAt = OffsetDateTime.now();
             r.summary = summary.length() > 5000 ? summary.substring(0, 5000) : summary;
             r.evidence = all;

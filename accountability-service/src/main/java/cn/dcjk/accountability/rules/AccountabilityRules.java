@@ -1,5 +1,6 @@
 package cn.dcjk.accountability.rules;
 
+import cn.dcjk.common.rule.Backtracing;
 import cn.dcjk.common.rule.Rule;
 import cn.dcjk.common.rule.RuleBook;
 import cn.dcjk.common.rule.RuleDescriptor;

@@ -32,7 +32,7 @@ public final class NoDirectDemand implements Rule<NoDirectDemand.Context> {
 
     @Override
     public List<Finding> judge(Context c) {
-        return cn.dcjk.common.channel.NoDirectDemand.judge(new cn.dcjk.common.channel.NoDirectDemand.Context(true,
+        return new cn.dcjk.common.channel.NoDirectDemand().judge(new cn.dcjk.common.channel.NoDirectDemand.Context(true,
                 "-", WriteChannel.ACCOUNTABILITY, List.of(), false, c.kind() == null ? null : c.kind().name()));
     }
 }

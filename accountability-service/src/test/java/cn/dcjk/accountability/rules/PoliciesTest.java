@@ -1,6 +1,7 @@
 package cn.dcjk.accountability.rules;
 
 import cn.dcjk.accountability.casework.CaseStatus;
+import cn.dcjk.common.rule.Backtracing;
 import cn.dcjk.accountability.complaint.ComplaintStatus;
 import cn.dcjk.common.directory.UnitInfo;
 import cn.dcjk.accountability.referral.ReferralKind;

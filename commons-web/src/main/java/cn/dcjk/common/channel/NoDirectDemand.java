@@ -1,6 +1,7 @@
 package cn.dcjk.common.channel;
 
 import cn.dcjk.common.rule.Finding;
+import cn.dcjk.common.rule.Rule;
 import cn.dcjk.common.rule.RuleDescriptor;
 import cn.dcjk.common.rule.Severity;
 
@@ -19,9 +20,10 @@ import java.util.Map;
  *
  * <p>One rule, judged the same way by the gateway (before anything is forwarded) and by the
  * services (on what they execute). The context says who acts, through which {@link WriteChannel}, to
- * whom, with what words.
+ * whom, with what words. It has the one shape of every rule ({@link Rule}): the gateway and the
+ * services call {@code new NoDirectDemand().judge(context)}.
  */
-public final class NoDirectDemand {
+public final class NoDirectDemand implements Rule<NoDirectDemand.Context> {
 
     public static final RuleDescriptor RULE = RuleDescriptor.of("NO-DIRECT-DEMAND", List.of(27), Severity.PROHIBITED,
             "上级督查检查考核组不得直接向下级党委、政府、纪检监察机关、组织部门或其领导班子成员提出问责建议或要求",
@@ -57,10 +59,13 @@ public final class NoDirectDemand {
             List<Recipient> recipients, boolean textsSpeakOfAccountability, String kind) {
     }
 
-    private NoDirectDemand() {
+    @Override
+    public RuleDescriptor descriptor() {
+        return RULE;
     }
 
-    public static List<Finding> judge(Context c) {
+    @Override
+    public List<Finding> judge(Context c) {
         if (!c.actsAsTeam()) {
             return List.of();
         }

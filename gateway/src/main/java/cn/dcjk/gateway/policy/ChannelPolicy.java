@@ -12,7 +12,7 @@ import cn.dcjk.common.rule.RuleDescriptor;
 import cn.dcjk.common.rule.Severity;
 import cn.dcjk.gateway.auth.CallerIdentity;
 import cn.dcjk.gateway.directory.DirectoryClient;
-import cn.dcjk.gateway.directory.DirectoryClient.UnitInfo;
+import cn.dcjk.common.directory.UnitInfo;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,7 +76,7 @@ public class ChannelPolicy {
         if (SAFE.contains(req.method())) {
             return Future.succeededFuture(Admission.PASS);
         }
-        Ctx ctx = new Ctx(rc, target, caller);
+        Ctx ctx = new Ctx(rc, target, caller, retryKey(req, target, caller, body));
         if (caller.ambiguousRoles()) {
             return ctx.deny(AMBIGUOUS, 403, "访问令牌同时持有督查检查考核组角色和其他角色，无法确定以何身份写入",
                     "The token holds inspection-team and other roles of the suite; a write cannot be read as either",
@@ -159,7 +159,7 @@ public class ChannelPolicy {
 
     private Future<Admission> judge(Ctx ctx, WriteChannel channel, List<NoDirectDemand.Recipient> recipients,
             NamedUnits.Reading reading) {
-        List<Finding> findings = NoDirectDemand.judge(new NoDirectDemand.Context(true,
+        List<Finding> findings = new NoDirectDemand().judge(new NoDirectDemand.Context(true,
                 ctx.caller.dispatchingUnitCode(), channel, recipients, reading.textsSpeakOfAccountability(),
                 reading.kind()));
         if (findings.isEmpty()) {
@@ -190,22 +190,49 @@ public class ChannelPolicy {
         return true;
     }
 
+    /** The reason of a deny that only fails closed (the directory cannot answer): no abuse to back-trace. */
+    public static final String FAIL_CLOSED = "units directory unavailable: failing closed";
+
+    /** Idempotency-Key as the services accept it. */
+    private static final java.util.regex.Pattern SANE_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    /**
+     * What makes two requests the same one: the caller, its Idempotency-Key, the method, the target and
+     * the body's digest; null without a (sane) key, when each request is an attempt of its own.
+     */
+    static String retryKey(HttpServerRequest req, CanonicalTarget target, CallerIdentity caller, Buffer body) {
+        String key = req.getHeader("Idempotency-Key");
+        if (key == null || !SANE_KEY.matcher(key).matches() || caller.name() == null) {
+            return null;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(body == null ? new byte[0] : body.getBytes());
+            return caller.name() + "\n" + key + "\n" + req.method().name() + " " + target.encoded() + "\n"
+                    + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** One evaluation: records its decision and words its answer. */
     private final class Ctx {
         final RoutingContext rc;
         final CanonicalTarget target;
         final CallerIdentity caller;
         final boolean english;
+        final String retryKey;
 
-        Ctx(RoutingContext rc, CanonicalTarget target, CallerIdentity caller) {
+        Ctx(RoutingContext rc, CanonicalTarget target, CallerIdentity caller, String retryKey) {
             this.rc = rc;
             this.target = target;
             this.caller = caller;
             this.english = ProblemResponses.english(rc);
+            this.retryKey = retryKey;
         }
 
         Future<Decision> decision(String rule, Decision.Outcome outcome, String reason, String recipient) {
-            return log.record(Decision.of(rc, caller, target.encoded(), rule, outcome, reason, recipient));
+            return log.record(Decision.of(rc, caller, target.encoded(), rule, outcome, reason, recipient, retryKey));
         }
 
         Future<Admission> allow(String en, String recipient) {
@@ -257,9 +284,14 @@ public class ChannelPolicy {
             return deny(AMBIGUOUS, status, "请求已拒绝：" + zh, "Request refused: " + en, null, null);
         }
 
+        /**
+         * Fails closed while the directory cannot answer: logged as a deny, but no refusal of the request's
+         * substance, so it is not registered for back-tracing ({@link #FAIL_CLOSED}) and it keeps an id of
+         * its own: the retry that follows, with the same Idempotency-Key, is decided on its merits.
+         */
         Future<Admission> unavailable() {
-            return decision(RULE.name(), Decision.Outcome.DENY, "units directory unavailable: failing closed", null)
-                    .map(this::unavailable);
+            return log.record(Decision.of(rc, caller, target.encoded(), RULE.name(), Decision.Outcome.DENY, FAIL_CLOSED,
+                    null, null)).map(this::unavailable);
         }
 
         Admission unavailable(Decision d) {

@@ -19,8 +19,23 @@ public record Decision(String id, OffsetDateTime at, String requestId, String ca
     /** A decision about the request of {@code rc}; {@code route} is what the gateway read (canonical, or raw when unreadable). */
     public static Decision of(RoutingContext rc, CallerIdentity caller, String route, String rule, Outcome outcome,
             String reason, String recipient) {
+        return of(rc, caller, route, rule, outcome, reason, recipient, null);
+    }
+
+    /**
+     * As {@link #of(RoutingContext, CallerIdentity, String, String, Outcome, String, String)}; a deny of a
+     * request that carries an Idempotency-Key takes its id from {@code retryKey} (the caller, the key, the
+     * request's method, target and body), so a retry or a race of the same request is the same decision,
+     * logged and reported for back-tracing once, and answered with the same decision id.
+     */
+    public static Decision of(RoutingContext rc, CallerIdentity caller, String route, String rule, Outcome outcome,
+            String reason, String recipient, String retryKey) {
         Object requestId = rc.get(RequestIds.MDC_KEY);
-        return new Decision(UUID.randomUUID().toString(), OffsetDateTime.now(),
+        String id = outcome == Outcome.DENY && retryKey != null
+                ? UUID.nameUUIDFromBytes(("decision\n" + rule + "\n" + retryKey)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString()
+                : UUID.randomUUID().toString();
+        return new Decision(id, OffsetDateTime.now(),
                 requestId == null ? null : requestId.toString(), caller.name(), caller.unitCode(),
                 caller.dispatchingUnitCode(), rc.request().method().name(), printable(route), rule, outcome, reason,
                 recipient);

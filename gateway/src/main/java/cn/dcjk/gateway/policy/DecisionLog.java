@@ -122,7 +122,7 @@ public class DecisionLog {
 
     private static final String INSERT = "INSERT INTO decision (id, at, request_id, caller, unit_code, "
             + "dispatching_unit_code, method, route, rule, outcome, reason, recipient_unit_code) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
 
     /**
      * The rows of one transaction go to the database as one JDBC batch (one round trip for the lot,
@@ -150,7 +150,8 @@ public class DecisionLog {
             }
         });
         for (Decision d : decisions) {
-            if (d.outcome() == Decision.Outcome.DENY && d.rule().equals(ChannelPolicy.RULE.name())) {
+            if (d.outcome() == Decision.Outcome.DENY && d.rule().equals(ChannelPolicy.RULE.name())
+                    && !ChannelPolicy.FAIL_CLOSED.equals(d.reason())) {
                 outbox.enqueue(UUID.fromString(d.id()), "accountability", "/api/v1/backtracing", backtracing(d));
             }
         }

@@ -414,13 +414,18 @@ public class Gateway {
         boolean timeout = err instanceof java.util.concurrent.TimeoutException
                 || err.getClass().getSimpleName().contains("Timeout");
         LOG.warnf("Upstream %s failed: %s", upstream.name, err.toString());
+        // Either way the upstream is a dependency that is out: 503 with Retry-After (issue 14), the breaker
+        // counting it; the problem type tells an unreachable service from one that did not answer in time,
+        // whose write may or may not have taken effect (a retry with the same Idempotency-Key settles it).
+        rc.response().putHeader("Retry-After", "5");
         if (timeout) {
-            refuse(rc, 504, "upstream-timeout", "上游服务超时", "Upstream timeout",
-                    upstream.name + " 未在时限内答复", upstream.name + " did not answer in time");
+            refuse(rc, 503, "upstream-timeout", "上游服务超时", "Upstream timeout",
+                    upstream.name + " 未在时限内答复；写操作是否生效未知，请用同一 Idempotency-Key 重试",
+                    upstream.name + " did not answer in time; whether a write took effect is unknown: retry with "
+                            + "the same Idempotency-Key");
         } else {
-            rc.response().putHeader("Retry-After", "5");
-            refuse(rc, 502, "upstream-failure", "上游服务不可达", "Bad gateway",
-                    upstream.name + " 无法连接", upstream.name + " cannot be reached");
+            refuse(rc, 503, "upstream-unreachable", "上游服务不可达", "Service unavailable",
+                    upstream.name + " 无法连接，请稍后重试", upstream.name + " cannot be reached; retry later");
         }
     }
 

@@ -1,7 +1,9 @@
 /*
- * The burden heat map (articles 20, 24): regions (city, then county, by the units directory) by
- * month, coloured by planned visits, forms and materials, or visits received; the article-20
- * reduction against the baseline; a cell drills down to the units behind it.
+ * The burden heat map (articles 14, 20, 22, 24): regions (city, then county, by the units directory)
+ * by month, coloured by what was planned (visit days, forms and materials: the statistics API) or by
+ * what the visits actually asked (visits received, forms, materials, exams, surveys, online votes,
+ * messaging groups: the inspections' burden totals); the article-20 reduction against the baseline;
+ * a cell drills down to the units behind it and the items or visits that make its number.
  */
 (function () {
   'use strict';
@@ -11,6 +13,14 @@
   var state = null;
 
   function city(r) { return r.substring(0, 4) + '00'; }
+
+  /** Measures from the visits' burden totals: the field(s) of a total each one adds up. */
+  var ASKED = {
+    reception: ['visits'], asked_forms: ['forms'], asked_materials: ['materials'], exams: ['exams'],
+    surveys: ['surveys'], votes: ['onlineVotes'], groups: ['messagingGroups']
+  };
+  function asked(metric) { return Object.prototype.hasOwnProperty.call(ASKED, metric); }
+  function amount(metric, x) { return ASKED[metric].reduce(function (n, f) { return n + (x[f] || 0); }, 0); }
 
   function units(codes) {
     var batches = [];
@@ -60,8 +70,8 @@
         c.units[unitCode] = (c.units[unitCode] || 0) + n;
       });
     }
-    if (metric === 'reception') {
-      (state.received || []).forEach(function (x) { add(x.unitCode, x.month, x.visits); });
+    if (asked(metric)) {
+      (state.received || []).forEach(function (x) { add(x.unitCode, x.month, amount(metric, x)); });
     } else {
       state.stats.targets.forEach(function (x) { add(x.unitCode, x.month, metric === 'forms' ? x.forms : x.plannedVisits); });
     }
@@ -72,7 +82,7 @@
 
   function render() {
     var metric = form.elements.metric.value;
-    if (metric === 'reception' && state.received === null) {
+    if (asked(metric) && state.received === null) {
       d.fill('bd-map', h('p', { class: 'notice' }, t('reception_forbidden')));
       reduction();
       return;
@@ -125,16 +135,82 @@
 
   function drill(region, month, c) {
     var box = document.getElementById('bd-drill');
+    var metric = form.elements.metric.value;
     box.hidden = false;
     document.getElementById('bd-drill-h').textContent = t('drill_h', { region: label(region), month: month });
-    var unitsOf = c ? Object.keys(c.units).sort() : [];
-    d.fill('bd-drill-body', unitsOf.length ? d.table(t('drill_caption'), [t('unit'), t('bd_' + form.elements.metric.value), t('calendar')],
+    var unitsOf = c ? Object.keys(c.units).filter(function (u) { return c.units[u] > 0; }).sort() : [];
+    d.fill('bd-drill-body', unitsOf.length ? [d.table(t('drill_caption'), [t('unit'), t('bd_' + metric), t('calendar')],
       unitsOf.map(function (u) {
         var info = state.dir[u];
         return [(info ? info.name + ' ' : '') + u, String(c.units[u]),
           h('a', { href: '/calendar?' + new URLSearchParams({ unit: u, month: month }).toString() }, t('open_calendar'))];
-      })) : h('p', null, t('none')));
+      })), h('div', { id: 'bd-drill-items' }, h('p', null, t('loading')))] : h('p', null, t('none')));
     box.focus();
+    if (unitsOf.length) { (asked(metric) ? visitsBehind : itemsBehind)(unitsOf, month, metric); }
+  }
+
+  function monthEnd(month) {
+    var p = month.split('-');
+    return d.iso(new Date(Number(p[0]), Number(p[1]), 0));
+  }
+
+  /**
+   * The approved items behind a planned measure: the statistics count an item in the month its
+   * period starts, so an item on the calendar the day before the month began is not this month's.
+   */
+  function itemsBehind(unitsOf, month, metric) {
+    var p = month.split('-');
+    var before = d.iso(new Date(Number(p[0]), Number(p[1]) - 1, 0));
+    Promise.all(unitsOf.map(function (u) {
+      return d.api('/api/v1/calendar?' + new URLSearchParams({ unit: u, from: before, to: monthEnd(month) }).toString());
+    })).then(function (answers) {
+      var rows = [];
+      answers.forEach(function (a, i) {
+        if (!a.ok) { return; }
+        var u = unitsOf[i], earlier = {}, seen = {};
+        a.data.forEach(function (day) {
+          day.activities.forEach(function (act) {
+            if ((act.targetUnitCodes || []).indexOf(u) < 0) { return; }
+            if (day.date === before) { earlier[act.itemId] = true; return; }
+            if (earlier[act.itemId] || seen[act.itemId]) { return; }
+            seen[act.itemId] = act;
+            rows.push([u, h('a', { href: '/verify/' + encodeURIComponent(act.approvalCode), 'data-code': act.approvalCode }, act.title),
+              act.approvalCode, day.date]);
+          });
+        });
+      });
+      d.fill('bd-drill-items', rows.length ? d.table(t('drill_items'), [t('unit'), t('item'), t('approval_code'), t('starts')], rows)
+        : h('p', null, t('drill_no_items')));
+    });
+  }
+
+  /** The visits behind an asked measure: the inspections the caller may see, their visits to the cell's units in the month. */
+  function visitsBehind(unitsOf, month, metric) {
+    var first = month + '-01', last = monthEnd(month);
+    d.api('/api/v1/inspections?size=200').then(function (list) {
+      if (!list.ok) { d.fill('bd-drill-items', h('p', { class: 'error' }, d.problem(list))); return; }
+      var open = list.data.items.filter(function (i) {
+        var from = i.startsOn || i.periodStart, to = i.endsOn || i.periodEnd;
+        return (!from || from <= last) && (!to || to >= first);
+      });
+      Promise.all(open.map(function (i) { return d.api('/api/v1/inspections/' + i.id + '/visits'); })).then(function (answers) {
+        var rows = [];
+        answers.forEach(function (a, k) {
+          if (!a.ok) { return; }
+          var insp = open[k];
+          a.data.forEach(function (v) {
+            if (unitsOf.indexOf(v.unitCode) < 0 || String(v.date).substring(0, 7) !== month) { return; }
+            var n = metric === 'reception' ? 1 : amount(metric, v.burden || {});
+            rows.push({ date: v.date, cells: [v.unitCode,
+              h('a', { href: '/verify/' + encodeURIComponent(insp.approvalCode), 'data-code': insp.approvalCode }, insp.title),
+              v.date, h('span', { class: 'visit-value', 'data-visit': v.id }, String(n))] });
+          });
+        });
+        rows.sort(function (x, y) { return x.date < y.date ? -1 : x.date > y.date ? 1 : 0; });
+        d.fill('bd-drill-items', rows.length ? d.table(t('drill_visits'), [t('unit'), t('inspection'), t('visit_date'), t('bd_' + metric)],
+          rows.map(function (r) { return r.cells; })) : h('p', null, t('drill_no_items')));
+      });
+    });
   }
 
   function reduction() {

@@ -80,7 +80,7 @@
       for (var i = 0; i < 7; i++) {
         var c = cell(addDays(r.from, i));
         rows.push(h('tr', { class: (c.clash ? 'clash ' : '') + (c.noMeeting ? 'nomeeting' : ''), 'data-date': c.key },
-          h('th', { scope: 'row' }, weekdays[i] + ' ' + c.key), h('td', null, c.count ? c.list : '—')));
+          h('th', { scope: 'row' }, weekdays[i] + ' ' + c.key), h('td', null, c.noMeeting ? note() : null, c.count ? c.list : '—')));
       }
       out = d.table(caption, [t('day'), t('activities')], rows, { class: 'week' });
     } else {
@@ -93,7 +93,7 @@
           if (day < r.from || day > r.to) { tds.push(h('td', { class: 'out' })); continue; }
           var m = cell(day);
           tds.push(h('td', { class: (m.clash ? 'clash ' : '') + (m.noMeeting ? 'nomeeting' : ''), 'data-date': m.key },
-            h('span', { class: 'daynum' }, String(day.getDate())), m.count ? m.list : null));
+            h('span', { class: 'daynum' }, String(day.getDate())), m.noMeeting ? note() : null, m.count ? m.list : null));
         }
         weeks.push(h('tr', null, tds));
       }
@@ -104,6 +104,9 @@
     }
     d.fill('cal', [h('p', { class: 'count' }, t('n_items', { n: Object.keys(total).length })), out]);
   }
+
+  /** A no-meeting day says so in words too (not by colour alone). */
+  function note() { return h('span', { class: 'nomeeting-note sr' }, t('cal_nomeeting')); }
 
   function move(step) {
     if (form.elements.view.value === 'week') { anchor = addDays(anchor, 7 * step); }

@@ -82,6 +82,39 @@ class ConsolePagesTest {
     }
 
     @Test
+    void everyWordAScriptAsksForExists() throws Exception {
+        Properties zh = load("zh");
+        Pattern asked = Pattern.compile("\\bt\\('([a-z0-9_]+)'\\s*[,)]");
+        int found = 0;
+        for (ConsolePages.Page page : ConsolePages.PAGES) {
+            for (String script : java.util.List.of("app", page.name())) {
+                String js = read("/META-INF/resources/console/js/" + script + ".js");
+                Matcher m = asked.matcher(js);
+                while (m.find()) {
+                    found++;
+                    assertTrue(zh.containsKey(m.group(1)), script + ".js asks for the word " + m.group(1));
+                }
+            }
+        }
+        assertTrue(found > 100, "the scripts' words were found: " + found);
+        // the heat map names each measure by bd_{measure}
+        Matcher option = Pattern.compile("<option value=\"([a-z_]+)\">").matcher(read("/templates/console/burden.html"));
+        int measures = 0;
+        while (option.find()) {
+            measures++;
+            assertTrue(zh.containsKey("bd_" + option.group(1)), "a word for the measure " + option.group(1));
+        }
+        assertEquals(9, measures, "planned visit days, forms; visits received, forms, materials, exams, surveys, votes, groups");
+    }
+
+    static String read(String resource) throws Exception {
+        try (InputStream in = ConsolePagesTest.class.getResourceAsStream(resource)) {
+            assertTrue(in != null, resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void theWordsBlockCannotCloseItsScriptElement() {
         for (ConsoleText.Lang lang : ConsoleText.Lang.values()) {
             String json = ConsoleText.scriptWords(lang);

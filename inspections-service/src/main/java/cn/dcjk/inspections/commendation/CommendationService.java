@@ -7,7 +7,7 @@ import cn.dcjk.common.problem.Problems;
 import cn.dcjk.common.rule.Verdict;
 import cn.dcjk.inspections.access.Access;
 import cn.dcjk.inspections.inspection.Inspection;
-import cn.dcjk.inspections.inspection.InspectionService;
+import cn.dcjk.inspections.inspection.InspectionAccess;
 import cn.dcjk.inspections.inspection.InspectionStatus;
 import cn.dcjk.inspections.rules.CommendationExempts;
 import cn.dcjk.inspections.rules.Rules;
@@ -38,7 +38,7 @@ public class CommendationService {
     public static final String PATH = "/api/v1/exemptions";
 
     @Inject
-    InspectionService inspections;
+    InspectionAccess inspections;
     @Inject
     Access access;
     @Inject

@@ -4,7 +4,8 @@ import cn.dcjk.common.data.feed.FeedFamily;
 import cn.dcjk.common.problem.ProblemException;
 import cn.dcjk.inspections.assessment.AssessmentService;
 import cn.dcjk.inspections.finding.FindingLedger;
-import cn.dcjk.inspections.inspection.InspectionService;
+import cn.dcjk.inspections.inspection.Inspection;
+import cn.dcjk.inspections.inspection.InspectionAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -66,7 +67,7 @@ public final class InspectionFamilies {
                 {"CLOSED", "cn.dcjk.inspection.closed", "The inspection was closed"}});
 
         @Inject
-        InspectionService inspections;
+        InspectionAccess inspections;
 
         @Override
         public String name() {
@@ -75,18 +76,18 @@ public final class InspectionFamilies {
 
         @Override
         public boolean includes(String objectType, String action) {
-            return Set.of(InspectionService.AUDIT_TYPE, ITINERARY, VISIT).contains(objectType);
+            return Set.of(Inspection.AUDIT_TYPE, ITINERARY, VISIT).contains(objectType);
         }
 
         @Override
         public String owner(String objectType, String objectId, Map<String, Object> state) {
             Object inspection = state.get("inspectionId");
-            return InspectionService.AUDIT_TYPE.equals(objectType) || inspection == null ? objectId : inspection.toString();
+            return Inspection.AUDIT_TYPE.equals(objectType) || inspection == null ? objectId : inspection.toString();
         }
 
         @Override
         public Optional<String> eventType(String objectType, String action) {
-            String[] e = InspectionService.AUDIT_TYPE.equals(objectType) ? EVENTS.get(action) : null;
+            String[] e = Inspection.AUDIT_TYPE.equals(objectType) ? EVENTS.get(action) : null;
             return Optional.ofNullable(e == null ? null : e[0]);
         }
 
@@ -102,8 +103,8 @@ public final class InspectionFamilies {
                 return false;
             }
             try {
-                InspectionService.Seen seen = inspections.see(id, false);
-                return seen.full() || InspectionService.AUDIT_TYPE.equals(objectType);
+                InspectionAccess.Seen seen = inspections.see(id, false);
+                return seen.full() || Inspection.AUDIT_TYPE.equals(objectType);
             } catch (ProblemException e) {
                 return false;
             }
@@ -183,7 +184,7 @@ public final class InspectionFamilies {
     @ApplicationScoped
     public static class Commendations implements FeedFamily {
         @Inject
-        InspectionService inspections;
+        InspectionAccess inspections;
 
         @Override
         public String name() {

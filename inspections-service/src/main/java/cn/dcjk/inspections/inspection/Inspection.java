@@ -25,6 +25,9 @@ import java.util.List;
 @Table(name = "inspection")
 public class Inspection extends PanacheEntityBase {
 
+    /** The audit trail's object type of an inspection. */
+    public static final String AUDIT_TYPE = "inspection";
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "inspection_seq")
     @SequenceGenerator(name = "inspection_seq", sequenceName = "inspection_seq", allocationSize = 50)

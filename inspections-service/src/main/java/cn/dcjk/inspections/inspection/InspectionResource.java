@@ -38,7 +38,17 @@ import java.util.Map;
 public class InspectionResource {
 
     @Inject
-    InspectionService service;
+    SchemeService schemes;
+    @Inject
+    Sampling sampling;
+    @Inject
+    VisitService visits;
+    @Inject
+    VisitRatings ratings;
+    @Inject
+    ResultsService results;
+    @Inject
+    BurdenTotals burden;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -47,7 +57,7 @@ public class InspectionResource {
     @Operation(summary = "File the scheme (方案): opens an inspection of an item plans-service confirms as approved")
     @APIResponseSchema(value = Views.InspectionView.class, responseCode = "201")
     public Response open(@Valid @NotNull Inputs.Scheme scheme) {
-        Inspection i = service.open(scheme);
+        Inspection i = schemes.open(scheme);
         return Response.created(URI.create("/api/v1/inspections/" + i.id)).entity(Views.InspectionView.full(i))
                 .header("ETag", Versions.etag(i.version)).build();
     }
@@ -56,14 +66,14 @@ public class InspectionResource {
     @Operation(summary = "Inspections the caller may see (team, organiser's office, auditors, inspected units once visible)")
     public Page<Views.InspectionView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.list(page, size);
+        return schemes.list(page, size);
     }
 
     @GET
     @Path("/burden")
     @Operation(summary = "Burden totals (forms, materials, exams, surveys, online votes, messaging groups) per target unit and month")
     public List<Views.BurdenTotal> burden(@QueryParam("unit") String unit, @QueryParam("month") String month) {
-        return service.burdenTotals(unit, month);
+        return burden.burdenTotals(unit, month);
     }
 
     @GET
@@ -71,7 +81,7 @@ public class InspectionResource {
     @Operation(summary = "One inspection; 404 to whoever may not know of it (unannounced ones included)")
     @APIResponseSchema(value = Views.InspectionView.class, responseCode = "200")
     public Response get(@PathParam("id") long id) {
-        Views.InspectionView v = service.get(id);
+        Views.InspectionView v = schemes.get(id);
         return Response.ok(v).header("ETag", Versions.etag(v.version())).build();
     }
 
@@ -83,14 +93,14 @@ public class InspectionResource {
     @Operation(summary = "Draw (or, with a reason, redraw) the sample with a recorded seed; at most a third")
     @APIResponseSchema(value = Views.SampleView.class, responseCode = "200")
     public Response sample(@PathParam("id") long id, @Valid @NotNull Inputs.Sample in) {
-        return Response.ok(service.sample(id, in)).build();
+        return Response.ok(sampling.sample(id, in)).build();
     }
 
     @GET
     @Path("/{id}/sample")
     @Operation(summary = "The sampling record: population, seed, algorithm, every draw with its reason")
     public Views.SampleView getSample(@PathParam("id") long id) {
-        return service.getSample(id);
+        return sampling.getSample(id);
     }
 
     @POST
@@ -101,7 +111,7 @@ public class InspectionResource {
     @Operation(summary = "File an itinerary entry (行程) before a visit")
     @APIResponseSchema(value = Views.ItineraryView.class, responseCode = "201")
     public Response fileItinerary(@PathParam("id") long id, @Valid @NotNull Inputs.Itinerary in) {
-        ItineraryEntry e = service.fileItinerary(id, in);
+        ItineraryEntry e = visits.fileItinerary(id, in);
         return Response.created(URI.create("/api/v1/inspections/" + id + "/itinerary/" + e.id))
                 .entity(Views.ItineraryView.of(e)).build();
     }
@@ -110,7 +120,7 @@ public class InspectionResource {
     @Path("/{id}/itinerary")
     @Operation(summary = "The itinerary; an inspected unit sees only its own entries, and nothing unannounced early")
     public List<Views.ItineraryView> itinerary(@PathParam("id") long id) {
-        return service.itinerary(id);
+        return visits.itinerary(id);
     }
 
     @POST
@@ -121,7 +131,7 @@ public class InspectionResource {
     @Operation(summary = "Start a visit on a filed itinerary entry, with its reception record and burden counts")
     @APIResponseSchema(value = Views.VisitView.class, responseCode = "201")
     public Response startVisit(@PathParam("id") long id, @Valid @NotNull Inputs.VisitStart in) {
-        Views.VisitView v = service.startVisit(id, in);
+        Views.VisitView v = visits.startVisit(id, in);
         return Response.created(URI.create("/api/v1/inspections/" + id + "/visits/" + v.id())).entity(v)
                 .header("ETag", Versions.etag(v.version())).build();
     }
@@ -130,7 +140,7 @@ public class InspectionResource {
     @Path("/{id}/visits")
     @Operation(summary = "The visits the caller may see")
     public List<Views.VisitView> visits(@PathParam("id") long id) {
-        return service.visits(id);
+        return visits.visits(id);
     }
 
     @GET
@@ -138,7 +148,7 @@ public class InspectionResource {
     @Operation(summary = "One visit with its reception record, flags and burden counts")
     @APIResponseSchema(value = Views.VisitView.class, responseCode = "200")
     public Response visit(@PathParam("id") long id, @PathParam("visitId") long visitId) {
-        Views.VisitView v = service.visitView(service.visit(id, visitId));
+        Views.VisitView v = visits.visitView(visits.visit(id, visitId));
         return Response.ok(v).header("ETag", Versions.etag(v.version())).build();
     }
 
@@ -151,8 +161,8 @@ public class InspectionResource {
     @APIResponseSchema(value = Views.VisitView.class, responseCode = "200")
     public Response updateVisit(@PathParam("id") long id, @PathParam("visitId") long visitId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull Inputs.VisitUpdate in) {
-        Visit v = service.updateVisit(id, visitId, ifMatch, in);
-        return Response.ok(service.visitView(v)).header("ETag", Versions.etag(v.version)).build();
+        Visit v = visits.updateVisit(id, visitId, ifMatch, in);
+        return Response.ok(visits.visitView(v)).header("ETag", Versions.etag(v.version)).build();
     }
 
     @POST
@@ -164,7 +174,7 @@ public class InspectionResource {
     @APIResponseSchema(value = Views.Rated.class, responseCode = "201")
     public Response rate(@PathParam("id") long id, @PathParam("visitId") long visitId,
             @Valid @NotNull Inputs.Rating in) {
-        service.rate(id, visitId, in);
+        ratings.rate(id, visitId, in);
         return Response.status(201).entity(new Views.Rated(visitId, true)).build();
     }
 
@@ -172,7 +182,7 @@ public class InspectionResource {
     @Path("/{id}/ratings")
     @Operation(summary = "Ratings of the inspection's visits, as aggregates only (organiser's office, auditors)")
     public Views.RatingSummary ratings(@PathParam("id") long id) {
-        return service.ratings(id);
+        return ratings.ratings(id);
     }
 
     @POST
@@ -184,7 +194,7 @@ public class InspectionResource {
     @APIResponseSchema(value = Views.InspectionView.class, responseCode = "200")
     public Response results(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Inputs.Results in) {
-        Inspection i = service.fileResults(id, ifMatch, in);
+        Inspection i = results.fileResults(id, ifMatch, in);
         return Response.ok(Views.InspectionView.full(i)).header("ETag", Versions.etag(i.version)).build();
     }
 
@@ -195,7 +205,7 @@ public class InspectionResource {
     @Operation(summary = "Close the inspection after its results")
     @APIResponseSchema(value = Views.InspectionView.class, responseCode = "200")
     public Response close(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
-        Inspection i = service.close(id, ifMatch);
+        Inspection i = results.close(id, ifMatch);
         return Response.ok(Views.InspectionView.full(i)).header("ETag", Versions.etag(i.version)).build();
     }
 }

@@ -65,7 +65,7 @@ class FieldWorkTest {
                 .then().statusCode(422).body("findings[0].rule", equalTo("FULL-PROCESS-RECORD"))
                 .body("findings[0].articles", contains(12));
         // an entry for another unit does not cover this one
-        long foreignEntry = itinerary(TEAM, id, InspectionService.draw(POP, seedFor(POP, 2, MINE), 2).stream()
+        long foreignEntry = itinerary(TEAM, id, Sampling.draw(POP, seedFor(POP, 2, MINE), 2).stream()
                 .filter(u -> !u.equals(MINE)).findFirst().orElseThrow(), TODAY);
         given().auth().oauth2(TEAM).contentType(ContentType.JSON)
                 .body(Map.of("unitCode", MINE, "itineraryEntryId", foreignEntry))
@@ -82,6 +82,39 @@ class FieldWorkTest {
         given().auth().oauth2(TEAM).when().get("/api/v1/inspections/" + id + "/visits").then().body("$", hasSize(0));
         given().auth().oauth2(AUDITOR).when().get("/api/v1/audit/inspection/" + id)
                 .then().body("items.action", hasItem("VISIT_REFUSED"));
+    }
+
+    @Test
+    void art32ARefusedVisitRetriedWithItsIdempotencyKeyIsRegisteredOnce() throws Exception {
+        long id = sampledInspection(false, MINE);
+        java.util.function.Supplier<Integer> attempt = () -> given().auth().oauth2(TEAM)
+                .header("Idempotency-Key", "visit-retry-" + id).contentType(ContentType.JSON)
+                .body(Map.of("unitCode", MINE)).when().post("/api/v1/inspections/" + id + "/visits")
+                .then().extract().statusCode();
+        assertEquals(422, attempt.get());
+        assertEquals(422, attempt.get());
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> racing = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                racing.add(pool.submit(attempt::get));
+            }
+            for (Future<Integer> f : racing) {
+                assertEquals(422, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // without a key, each request is an attempt of its own
+        given().auth().oauth2(TEAM).contentType(ContentType.JSON).body(Map.of("unitCode", MINE))
+                .when().post("/api/v1/inspections/" + id + "/visits").then().statusCode(422);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> arrived("backtracing", "evidence.inspectionId", id).size() >= 2);
+        Thread.sleep(1000); // a late third would show now
+        assertEquals(2, arrived("backtracing", "evidence.inspectionId", id).size(),
+                "five requests with one key and one without: two refusals");
+        given().auth().oauth2(AUDITOR).when().get("/api/v1/audit/inspection/" + id)
+                .then().body("items.findAll { it.action == 'VISIT_REFUSED' }", hasSize(2));
     }
 
     @Test

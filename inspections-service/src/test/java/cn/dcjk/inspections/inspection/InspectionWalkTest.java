@@ -48,10 +48,10 @@ class InspectionWalkTest {
         // sampling: seeded, reproducible, exactly a third (2 of 6)
         long seed = seedFor(POP, 2, MINE);
         JsonPath s = sample(TEAM, id, seed, 2);
-        assertEquals(InspectionService.draw(POP, seed, 2), s.getList("current.units"));
+        assertEquals(Sampling.draw(POP, seed, 2), s.getList("current.units"));
         assertEquals(seed, s.getLong("current.seed"));
         given().auth().oauth2(OFFICE).when().get("/api/v1/inspections/" + id + "/sample")
-                .then().statusCode(200).body("current.units", equalTo(InspectionService.draw(POP, seed, 2)))
+                .then().statusCode(200).body("current.units", equalTo(Sampling.draw(POP, seed, 2)))
                 .body("current.algorithm", notNullValue()).body("maxWithoutException", equalTo(2));
 
         // during: itinerary, then the visit with its reception record
@@ -173,7 +173,7 @@ class InspectionWalkTest {
         JsonPath first = given().auth().oauth2(TEAM).contentType(ContentType.JSON).body(Map.of("size", 2))
                 .when().post("/api/v1/inspections/" + id + "/sample")
                 .then().statusCode(200).extract().jsonPath();
-        assertEquals(InspectionService.draw(POP, first.getLong("current.seed"), 2), first.getList("current.units"));
+        assertEquals(Sampling.draw(POP, first.getLong("current.seed"), 2), first.getList("current.units"));
         // a redraw needs its reason, and is recorded beside the first draw
         given().auth().oauth2(TEAM).contentType(ContentType.JSON).body(Map.of("seed", 9, "size", 2))
                 .when().post("/api/v1/inspections/" + id + "/sample").then().statusCode(400)
@@ -183,7 +183,7 @@ class InspectionWalkTest {
                 .when().post("/api/v1/inspections/" + id + "/sample")
                 .then().statusCode(200).body("draws", hasSize(2)).body("draws[1].reason", equalTo("一个抽中单位正在搬迁"));
         // only sampled units can be visited
-        List<String> drawn = InspectionService.draw(POP, 9, 2);
+        List<String> drawn = Sampling.draw(POP, 9, 2);
         String notSampled = POP.stream().filter(u -> !drawn.contains(u)).findFirst().orElseThrow();
         given().auth().oauth2(TEAM).contentType(ContentType.JSON)
                 .body(Map.of("date", TODAY.toString(), "unitCode", notSampled, "siteType", "FIELD"))

@@ -108,6 +108,32 @@ class OutboxRelayTest {
         assertEquals(1, sink().getInt("counts.'" + id + "'"));
     }
 
+    @Test
+    void aRetryThatGetsThroughMakesTheDestinationsBackedOffMessagesDueAtOnce() {
+        UUID retry = UUID.randomUUID();
+        List<UUID> waiting = List.of(UUID.randomUUID(), UUID.randomUUID());
+        QuarkusTransaction.requiringNew().run(() -> {
+            outbox.enqueue(retry, "accountability", SINK, Map.of("n", -2));
+            waiting.forEach(id -> outbox.enqueue(id, "accountability", SINK, Map.of("n", -3)));
+        });
+        // the receiver was down a while: one message is due for its fourth try, two wait out long backoffs
+        execute("UPDATE outbox_message SET attempts = 3, next_attempt_at = now() WHERE id = '" + retry + "'");
+        execute("UPDATE outbox_message SET attempts = 8, next_attempt_at = now() + interval '5 minutes' WHERE id IN ("
+                + quoted(waiting) + ")");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            relay.relayOnce("test-relay-wake");
+            return undelivered(List.of(retry)) == 0;
+        });
+        // the receiver is back: the others are sent now, not five minutes later
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            relay.relayOnce("test-relay-wake");
+            return undelivered(waiting) == 0;
+        });
+        for (UUID id : waiting) {
+            assertEquals(1, sink().getInt("counts.'" + id + "'"));
+        }
+    }
+
     static JsonPath sink() {
         return given().get(stubUrl() + "/_stub/sink").then().statusCode(200).extract().jsonPath();
     }

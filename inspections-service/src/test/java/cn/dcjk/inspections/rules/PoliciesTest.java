@@ -7,7 +7,7 @@ import cn.dcjk.inspections.assessment.Indicator;
 import cn.dcjk.inspections.assessment.IndicatorKind;
 import cn.dcjk.inspections.inspection.Burden;
 import cn.dcjk.inspections.inspection.SiteType;
-import cn.dcjk.inspections.inspection.InspectionService;
+import cn.dcjk.inspections.inspection.Sampling;
 import cn.dcjk.inspections.inspection.Reception;
 import cn.dcjk.inspections.plans.Approval;
 import org.junit.jupiter.api.Nested;
@@ -124,10 +124,10 @@ class PoliciesTest {
         @Test
         void theDrawIsReproducibleFromItsSeed() {
             List<String> population = IntStream.range(0, 30).mapToObj(i -> "U" + i).toList();
-            List<String> a = InspectionService.draw(population, 42L, 10);
-            assertEquals(a, InspectionService.draw(reversed(population), 42L, 10));
+            List<String> a = Sampling.draw(population, 42L, 10);
+            assertEquals(a, Sampling.draw(reversed(population), 42L, 10));
             assertEquals(10, a.stream().distinct().count());
-            assertNotEquals(a, InspectionService.draw(population, 43L, 10));
+            assertNotEquals(a, Sampling.draw(population, 43L, 10));
         }
     }
 

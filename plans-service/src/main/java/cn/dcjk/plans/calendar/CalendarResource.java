@@ -84,12 +84,21 @@ public class CalendarResource {
         }
         // items whose targets lie in the unit's region, or whose scope covers it (a region-wide item of a
         // region around it), and whose period meets the asked one: each arm is one probe of the GiST
-        // index plan_item_calendar (V20), so a month costs that month's items, not the region's history
+        // index plan_item_calendar (V20), so a month costs that month's items, not the region's history.
+        // An item on units of several regions (counties of two cities: a province-wide common prefix) is
+        // found by its targets instead, through the GIN index on target_unit_codes: one of them lies in
+        // the unit's region. At the province every item's prefix is inside already.
+        List<String> inside = prefix.length() > 2 ? unitsInside(prefix) : List.of();
         String meets = "daterange(i.period_start, i.period_end, '[]') && daterange(?1, ?2, '[]')";
         StringBuilder arms = new StringBuilder("(i.target_region_prefix >= ?3 AND i.target_region_prefix < ?4 AND "
                 + meets + ")");
         for (int k = 0; k < around.size(); k++) {
             arms.append(" OR (i.target_region_prefix = ?").append(5 + k).append(" AND i.target_region_code IS NOT NULL AND ")
+                    .append(meets).append(')');
+        }
+        int targetsParameter = 5 + around.size();
+        if (!inside.isEmpty()) {
+            arms.append(" OR (i.target_unit_codes && CAST(?").append(targetsParameter).append(" AS text[]) AND ")
                     .append(meets).append(')');
         }
         var query = em.createNativeQuery("SELECT i.* FROM plan_item i JOIN plan p ON p.id = i.plan_id "
@@ -99,6 +108,9 @@ public class CalendarResource {
                 .setParameter(1, from).setParameter(2, to).setParameter(3, prefix).setParameter(4, successor(prefix));
         for (int k = 0; k < around.size(); k++) {
             query.setParameter(5 + k, around.get(k));
+        }
+        if (!inside.isEmpty()) {
+            query.setParameter(targetsParameter, inside.toArray(String[]::new));
         }
         @SuppressWarnings("unchecked")
         List<PlanItem> items = query.getResultList();
@@ -112,6 +124,13 @@ public class CalendarResource {
             }
         }
         return days.entrySet().stream().map(e -> new Day(e.getKey(), e.getValue())).toList();
+    }
+
+    /** The codes of the units in a region (the unit_region index); an item targeting one of them touches the region. */
+    @SuppressWarnings("unchecked")
+    private List<String> unitsInside(String prefix) {
+        return em.createNativeQuery("SELECT code FROM unit WHERE region_code LIKE ?1").setParameter(1, prefix + "%")
+                .getResultList();
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.dcjk.plans.plan;
 
 import cn.dcjk.common.data.audit.AuditTrail;
+import cn.dcjk.common.data.backtracing.BacktracingOutbox;
 import cn.dcjk.common.problem.Problems;
 import cn.dcjk.common.rule.Finding;
 import cn.dcjk.common.rule.RuleRefusedException;
@@ -50,6 +51,11 @@ public class PlanWorkflow {
     EntityManager em;
     @Inject
     ItemCandidates candidates;
+    @Inject
+    BacktracingOutbox backtracing;
+
+    /** This service as the back-tracing register knows it. */
+    public static final String BACKTRACING_SOURCE = "PLANS";
 
     // ---- the workflow ----------------------------------------------------------------------------
 
@@ -68,7 +74,7 @@ public class PlanWorkflow {
         PlanRulebook.PlanVerdict verdict = rulebook.evaluate(plan, items, steps.unitsOf(plan, items), Stage.SUBMISSION,
                 PlanSteps.today(), Map.of());
         if (!verdict.allows()) {
-            throw new RuleRefusedException(verdict.findings());
+            throw refused(plan, verdict);
         }
         PlanStatus from = plan.status;
         plan.status = PlanStatus.SUBMITTED;
@@ -162,7 +168,7 @@ public class PlanWorkflow {
         PlanRulebook.PlanVerdict verdict = rulebook.evaluate(plan, items, steps.unitsOf(plan, items), Stage.APPROVAL,
                 PlanSteps.today(), grants);
         if (!verdict.allows()) {
-            throw new RuleRefusedException(verdict.findings());
+            throw refused(plan, verdict);
         }
         OffsetDateTime now = OffsetDateTime.now();
         for (PlanRulebook.ItemVerdict v : verdict.items()) {
@@ -224,6 +230,42 @@ public class PlanWorkflow {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
+
+    /**
+     * The refusal of a submission or an approval. When BACKTRACING counts it as an abuse (an
+     * over-quota or over-frequency attempt, article 32) it is reported to the back-tracing register
+     * in a transaction of its own, since the refused step is rolled back: once per request (a retry
+     * with the same Idempotency-Key reports the same event), with the plan's verdict as evidence. At
+     * approval only prohibitions count: a PRINCIPLE finding then was requested with its justification.
+     */
+    private RuleRefusedException refused(Plan plan, PlanRulebook.PlanVerdict verdict) {
+        List<Finding> blocking = verdict.items().stream().flatMap(i -> i.blocking().stream())
+                // at approval a PRINCIPLE finding still blocking was asked for with its written justification
+                // (it passed submission): the approver declining to grant it is the procedure, not an abuse
+                .filter(f -> verdict.stage() != Stage.APPROVAL || f.severity() == cn.dcjk.common.rule.Severity.PROHIBITED)
+                .toList();
+        if (blocking.isEmpty()) {
+            return new RuleRefusedException(verdict.findings());
+        }
+        String subject = blocking.stream().filter(f -> "VISIT-FREQUENCY".equals(f.rule()))
+                .map(f -> f.facts().get("unit")).filter(u -> u instanceof String).map(String.class::cast)
+                .findFirst().orElse(plan.organiserUnitCode);
+        Map<String, Object> evidence = new java.util.LinkedHashMap<>();
+        evidence.put("planId", plan.id);
+        evidence.put("planTitle", plan.title);
+        evidence.put("year", plan.year);
+        evidence.put("stage", verdict.stage().name());
+        evidence.put("items", verdict.items().stream().filter(i -> !i.allows())
+                .map(i -> Map.of("itemId", i.itemId() == null ? -1L : i.itemId(), "title", String.valueOf(i.title())))
+                .toList());
+        evidence.put("actor", caller.name());
+        evidence.put("actorUnitCode", caller.unitCode());
+        String step = verdict.stage() == Stage.APPROVAL ? "审批" : "报送";
+        String summary = "计划 " + plan.id + "（" + plan.title + "）" + step + "被拒：" + blocking.get(0).message();
+        backtracing.reportRefusal(BACKTRACING_SOURCE, plan.organiserUnitCode, subject, summary, blocking, evidence,
+                null);
+        return new RuleRefusedException(verdict.findings());
+    }
 
     private Map<Long, Set<String>> grants(Plan plan, List<PlanItem> items, List<ActionInput.Grant> requested) {
         Map<Long, Set<String>> grants = new HashMap<>();

@@ -82,6 +82,27 @@ class PlanRegistersTest {
     }
 
     @Test
+    void theCalendarOfACountyShowsAnItemOnCountiesOfSeveralCities() {
+        // the targets' common prefix is the province's: each target county's calendar still shows the item
+        Map<String, Object> item = with(item("两市县区农业执法联合检查"), "targetUnitCodes", List.of("370102-D-AG", "370202-D-AG"),
+                "periodStart", "2027-11-08", "periodEnd", "2027-11-09", "visitDates", List.of("2027-11-09"));
+        long plan = reviewed("两市日历计划", item);
+        step(APPROVER, plan, "approve", null).statusCode(200);
+        step(PARTY_OFFICE, plan, "issue", null).statusCode(200);
+        for (String unit : List.of("370102-D-AG", "370202-D-AG", "370100-PC")) {
+            given().auth().oauth2(PLANNER).queryParam("unit", unit).queryParam("from", "2027-11-08")
+                    .queryParam("to", "2027-11-09").when().get("/api/v1/calendar")
+                    .then().statusCode(200)
+                    .body("find { it.date == '2027-11-09' }.activities.find { it.title == '两市县区农业执法联合检查' }.plannedVisit",
+                            equalTo(true));
+        }
+        // a county that is not a target does not see it
+        given().auth().oauth2(PLANNER).queryParam("unit", "370211-D-AG").queryParam("from", "2027-11-08")
+                .queryParam("to", "2027-11-09").when().get("/api/v1/calendar")
+                .then().statusCode(200).body("activities.flatten().title", not(hasItem("两市县区农业执法联合检查")));
+    }
+
+    @Test
     void statisticsCompareWithTheBaselineAndRollUp() {
         String planner = cn.dcjk.testing.Tokens.token("planner-nr", "planner", "370000-D-NR");
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("itemCount", 4))

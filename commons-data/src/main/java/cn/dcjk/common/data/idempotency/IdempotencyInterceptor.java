@@ -43,6 +43,8 @@ public class IdempotencyInterceptor {
     EntityManager em;
     @Inject
     ObjectMapper json;
+    @Inject
+    RequestKey requestKey;
 
     @AroundInvoke
     Object around(InvocationContext ctx) throws Exception {
@@ -56,6 +58,7 @@ public class IdempotencyInterceptor {
         String fingerprint = fingerprint(ctx);
         // anonymous callers share no scope: without an identity, a key only replays the very same request
         String scope = caller.anonymous() ? "anonymous:" + fingerprint : caller.name();
+        requestKey.set(scope, key, fingerprint);
         return QuarkusTransaction.joiningExisting().call(() -> {
             int claimed = em.createNativeQuery("INSERT INTO idempotency_record (scope, idem_key, fingerprint) "
                             + "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")

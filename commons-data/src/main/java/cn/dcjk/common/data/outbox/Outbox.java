@@ -37,6 +37,16 @@ public class Outbox {
     /** As {@link #enqueue(String, String, Object)} with the caller's own id (an event id, say). */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(UUID id, String destination, String path, Object body) {
+        enqueueOnce(id, destination, path, body);
+        return id;
+    }
+
+    /**
+     * As {@link #enqueue(UUID, String, String, Object)}; true when this call queued the message, false
+     * when a message with this id was queued before (by a retry of the same request, or a race).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean enqueueOnce(UUID id, String destination, String path, Object body) {
         String text;
         try {
             text = body instanceof String s ? s : json.writeValueAsString(body);
@@ -44,12 +54,11 @@ public class Outbox {
             throw new IllegalArgumentException("the outbox body cannot be written as JSON", e);
         }
         Map<String, String> trace = TraceContexts.current();
-        em.createNativeQuery("INSERT INTO outbox_message (id, destination, path, body, traceparent, tracestate) "
+        return em.createNativeQuery("INSERT INTO outbox_message (id, destination, path, body, traceparent, tracestate) "
                         + "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO NOTHING")
                 .setParameter(1, id).setParameter(2, destination).setParameter(3, path).setParameter(4, text)
                 .setParameter(5, trace.get(TraceContexts.TRACEPARENT))
                 .setParameter(6, trace.get(TraceContexts.TRACESTATE))
-                .executeUpdate();
-        return id;
+                .executeUpdate() == 1;
     }
 }

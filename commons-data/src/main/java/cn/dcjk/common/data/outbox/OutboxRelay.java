@@ -49,7 +49,8 @@ import java.util.UUID;
  * lease runs), then delivers outside any transaction, in parallel, with the service's own token,
  * continuing the writer's trace. 2xx and 409 (the receiver already has it) mark the message
  * delivered; connection failures, 5xx, 401 and 429 back off exponentially up to five minutes and are
- * retried for ever; other 4xx set the message aside for operators. A relay that dies mid-delivery
+ * retried for ever, and once a retry to a destination gets through, that destination's other
+ * backed-off messages are due at once (the receiver is back: no waiting out old timers); other 4xx set the message aside for operators. A relay that dies mid-delivery
  * leaves its lease to expire and another one sends again: receivers are idempotent on the message
  * id (the Idempotency-Key) and the source's event id, so each message takes effect exactly once.
  */
@@ -245,6 +246,12 @@ public class OutboxRelay {
                     + "last_error = NULL, claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?",
                     status, m.id(), claimant);
             metrics.delivered(m.destination(), Duration.between(m.createdAt(), Instant.now()));
+            if (m.attempts() > 0) {
+                // a retry got through: the receiver is back, so its other messages waiting out a backoff
+                // (up to five minutes after a long outage) are due now rather than when their timers run out
+                update("UPDATE outbox_message SET next_attempt_at = now() WHERE destination = ? "
+                        + "AND delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at > now()", m.destination());
+            }
         } else if (status == null && o.error() != null && (o.error().startsWith("no URL configured")
                 || o.error().startsWith(UNDELIVERABLE))
                 || status != null && status < 500 && status != 401 && status != 429) {
