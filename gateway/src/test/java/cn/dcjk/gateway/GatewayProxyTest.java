@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -97,10 +98,10 @@ class GatewayProxyTest {
         // an upstream that is out is a dependency outage: 503 with Retry-After, never 502/504
         given().auth().oauth2(PLANNER).when().get("/api/v1/slow-things")
                 .then().statusCode(503).contentType("application/problem+json")
-                .header("Retry-After", "5").body("type", equalTo("/problems/upstream-timeout"));
+                .header("Retry-After", "5").body("type", endsWith("/problems/upstream-timeout"));
         given().auth().oauth2(PLANNER).when().get("/api/v1/down-things/1")
                 .then().statusCode(503).contentType("application/problem+json")
-                .header("Retry-After", "5").body("type", equalTo("/problems/upstream-unreachable"));
+                .header("Retry-After", "5").body("type", endsWith("/problems/upstream-unreachable"));
         given().auth().oauth2(PLANNER).when().get("/api/v1/down-things/2")
                 .then().statusCode(503).header("Retry-After", "5");
         // two failures open the breaker: now refused at once

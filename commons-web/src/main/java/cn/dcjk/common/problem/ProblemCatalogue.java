@@ -147,13 +147,13 @@ public final class ProblemCatalogue {
                 "The caller sent more requests than its share; `Retry-After` gives the seconds to wait.", "Wait as told by Retry-After, then retry.");
         add("internal", 500, "内部错误", "Internal error",
                 "An unexpected error occurred; nothing of it is shown. Operators find it by the request id.", "Quote the `requestId` to the operators.");
-        add("upstream-failure", 502, "上游服务不可达", "Bad gateway",
-                "The gateway could not reach the service behind it.", "Retry later; if it persists, tell the operators the request id.");
+        add("upstream-unreachable", 503, "上游服务不可达", "Service unavailable",
+                "The gateway could not reach the service behind it; nothing was sent to it.", "Retry after the time given by Retry-After; if it persists, tell the operators the request id.");
         add("upstream-unavailable", 503, "服务暂不可用", "Service unavailable",
                 "The service behind the gateway is failing and the gateway stopped sending to it for a while (circuit open).", "Retry after the time given by Retry-After.");
         add("dependency-unavailable", 503, "依赖服务不可用", "Dependency unavailable",
                 "A service this request depends on (such as the units directory) cannot be reached; nothing was changed.", "Retry after the time given by Retry-After.");
-        add("upstream-timeout", 504, "上游服务超时", "Upstream timeout",
+        add("upstream-timeout", 503, "上游服务超时", "Upstream timeout",
                 "The service behind the gateway did not answer in time; the request may or may not have taken effect.",
                 "Retry with the same Idempotency-Key: a write that took effect answers its first answer again.");
     }
