@@ -86,8 +86,8 @@ public class CalendarResource {
         // region around it), and whose period meets the asked one: each arm is one probe of the GiST
         // index plan_item_calendar (V20), so a month costs that month's items, not the region's history.
         // An item on units of several regions (counties of two cities: a province-wide common prefix) is
-        // found by its targets instead, through the GIN index on target_unit_codes: one of them lies in
-        // the unit's region. At the province every item's prefix is inside already.
+        // found by its common prefix (a region above this one) and the period, then by its targets: one of
+        // them lies in the unit's region. At the province every item's prefix is inside already.
         List<String> inside = prefix.length() > 2 ? unitsInside(prefix) : List.of();
         String meets = "daterange(i.period_start, i.period_end, '[]') && daterange(?1, ?2, '[]')";
         StringBuilder arms = new StringBuilder("(i.target_region_prefix >= ?3 AND i.target_region_prefix < ?4 AND "
@@ -98,8 +98,13 @@ public class CalendarResource {
         }
         int targetsParameter = 5 + around.size();
         if (!inside.isEmpty()) {
-            arms.append(" OR (i.target_unit_codes && CAST(?").append(targetsParameter).append(" AS text[]) AND ")
-                    .append(meets).append(')');
+            // only items whose common prefix is a region above this one can hold targets of several regions:
+            // one GiST probe per such region and the period, then the targets checked on those few rows
+            for (int k = 1; k < around.size(); k++) {
+                arms.append(" OR (i.target_region_prefix = ?").append(5 + k)
+                        .append(" AND i.target_unit_codes && CAST(?").append(targetsParameter).append(" AS text[]) AND ")
+                        .append(meets).append(')');
+            }
         }
         var query = em.createNativeQuery("SELECT i.* FROM plan_item i JOIN plan p ON p.id = i.plan_id "
                         + "WHERE i.approved AND NOT i.withdrawn AND i.on_site "
