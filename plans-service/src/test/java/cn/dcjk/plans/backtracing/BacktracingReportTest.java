@@ -152,7 +152,8 @@ class BacktracingReportTest {
     }
 
     static io.restassured.response.ValidatableResponse submit(String planner, long plan, String key) {
-        var request = given().auth().oauth2(planner).contentType(ContentType.JSON).body(Map.of());
+        var request = given().auth().oauth2(planner).contentType(ContentType.JSON)
+                .header("If-Match", cn.dcjk.plans.plan.PlanFixtures.etag(plan)).body(Map.of());
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
