@@ -2,7 +2,8 @@
  * The burden heat map (articles 14, 20, 22, 24): regions (city, then county, by the units directory)
  * by month, coloured by what was planned (visit days, forms and materials: the statistics API) or by
  * what the visits actually asked (visits received, forms, materials, exams, surveys, online votes,
- * messaging groups: the inspections' burden totals); the article-20 reduction against the baseline;
+ * messaging groups, and the reception met: escorts and people at briefing meetings, article 23:
+ * the inspections' burden totals); the article-20 reduction against the baseline;
  * a cell drills down to the units behind it and the items or visits that make its number.
  */
 (function () {
@@ -17,7 +18,8 @@
   /** Measures from the visits' burden totals: the field(s) of a total each one adds up. */
   var ASKED = {
     reception: ['visits'], asked_forms: ['forms'], asked_materials: ['materials'], exams: ['exams'],
-    surveys: ['surveys'], votes: ['onlineVotes'], groups: ['messagingGroups']
+    surveys: ['surveys'], votes: ['onlineVotes'], groups: ['messagingGroups'],
+    escorts: ['escorts'], briefings: ['briefingParticipants']
   };
   function asked(metric) { return Object.prototype.hasOwnProperty.call(ASKED, metric); }
   function amount(metric, x) { return ASKED[metric].reduce(function (n, f) { return n + (x[f] || 0); }, 0); }

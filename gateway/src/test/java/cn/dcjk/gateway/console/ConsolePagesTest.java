@@ -104,7 +104,8 @@ class ConsolePagesTest {
             measures++;
             assertTrue(zh.containsKey("bd_" + option.group(1)), "a word for the measure " + option.group(1));
         }
-        assertEquals(9, measures, "planned visit days, forms; visits received, forms, materials, exams, surveys, votes, groups");
+        assertEquals(11, measures, "planned visit days, forms; visits received, forms, materials, exams, surveys, votes, "
+                + "groups, escorts, briefing participants");
     }
 
     static String read(String resource) throws Exception {

@@ -21,10 +21,19 @@ public class BurdenTotals {
     @Inject
     EntityManager em;
 
+    /** The length of an array of the reception record, 0 when there is none. */
+    private static final String ARRAY_LENGTH = "CASE WHEN jsonb_typeof(v.reception->'%1$s') = 'array' "
+            + "THEN jsonb_array_length(v.reception->'%1$s') ELSE 0 END";
+
     @Transactional
     public List<Views.BurdenTotal> burdenTotals(String unit, String month) {
         StringBuilder sql = new StringBuilder("SELECT v.unit_code, v.month, count(*), sum(v.forms), sum(v.materials), "
-                + "sum(v.exams), sum(v.surveys), sum(v.online_votes), sum(v.messaging_groups) FROM visit v "
+                + "sum(v.exams), sum(v.surveys), sum(v.online_votes), sum(v.messaging_groups), "
+                // the reception record (article 23): escorts, briefing meetings and the people at them
+                + "sum(" + ARRAY_LENGTH.formatted("escorts") + "), sum(" + ARRAY_LENGTH.formatted("briefings") + "), "
+                + "sum((SELECT coalesce(sum((b->>'participants')::bigint), 0) FROM jsonb_array_elements("
+                + "CASE WHEN jsonb_typeof(v.reception->'briefings') = 'array' THEN v.reception->'briefings' "
+                + "ELSE '[]'::jsonb END) b)) FROM visit v "
                 + "JOIN inspection i ON i.id = v.inspection_id WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (unit != null && !unit.isBlank()) {
@@ -57,7 +66,7 @@ public class BurdenTotals {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Views.BurdenTotal((String) r[0], (String) r[1], n(r[2]), n(r[3]), n(r[4]),
-                n(r[5]), n(r[6]), n(r[7]), n(r[8]))).toList();
+                n(r[5]), n(r[6]), n(r[7]), n(r[8]), n(r[9]), n(r[10]), n(r[11]))).toList();
     }
 
     private static long n(Object o) {

@@ -67,7 +67,8 @@ public final class Views {
             long burdenFlags, long misconductFlags, List<String> comments, boolean withheld, int minCount) {
     }
 
+    /** Per unit and month: what the visits asked (articles 14, 22) and the reception they met (article 23). */
     public record BurdenTotal(String unitCode, String month, long visits, long forms, long materials, long exams, long surveys,
-            long onlineVotes, long messagingGroups) {
+            long onlineVotes, long messagingGroups, long escorts, long briefings, long briefingParticipants) {
     }
 }

@@ -318,7 +318,11 @@ class FieldWorkTest {
                 .when().get("/api/v1/inspections/burden")
                 .then().statusCode(200).body("[0].unitCode", equalTo(MINE)).body("[0].month", equalTo(month))
                 .body("[0].forms", org.hamcrest.Matchers.greaterThanOrEqualTo(2))
-                .body("[0].messagingGroups", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+                .body("[0].messagingGroups", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                // the reception met (article 23): one escort, one briefing of six people at this visit
+                .body("[0].escorts", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("[0].briefings", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("[0].briefingParticipants", org.hamcrest.Matchers.greaterThanOrEqualTo(6));
         given().auth().oauth2(CITY_OFFICE).queryParam("unit", MINE).queryParam("month", month)
                 .when().get("/api/v1/inspections/burden").then().statusCode(200).body("$", hasSize(0));
         given().auth().oauth2(UNIT).when().get("/api/v1/inspections/burden").then().statusCode(403);
