@@ -23,6 +23,15 @@
   };
   function asked(metric) { return Object.prototype.hasOwnProperty.call(ASKED, metric); }
   function amount(metric, x) { return ASKED[metric].reduce(function (n, f) { return n + (x[f] || 0); }, 0); }
+  /** One visit's share of a measure: its burden counts, or its reception record (escorts, people at briefings). */
+  function visitAmount(metric, v) {
+    var r = v.reception || {};
+    if (metric === 'escorts') { return (r.escorts || []).length; }
+    if (metric === 'briefings') {
+      return (r.briefings || []).reduce(function (n, b) { return n + (b.participants || 0); }, 0);
+    }
+    return amount(metric, v.burden || {});
+  }
 
   function units(codes) {
     var batches = [];
@@ -202,7 +211,7 @@
           var insp = open[k];
           a.data.forEach(function (v) {
             if (unitsOf.indexOf(v.unitCode) < 0 || String(v.date).substring(0, 7) !== month) { return; }
-            var n = metric === 'reception' ? 1 : amount(metric, v.burden || {});
+            var n = metric === 'reception' ? 1 : visitAmount(metric, v);
             rows.push({ date: v.date, cells: [v.unitCode,
               h('a', { href: '/verify/' + encodeURIComponent(insp.approvalCode), 'data-code': insp.approvalCode }, insp.title),
               v.date, h('span', { class: 'visit-value', 'data-visit': v.id }, String(n))] });
