@@ -123,23 +123,9 @@ class GatewayScaleBenchmark {
         return times.get(times.size() / 2);
     }
 
-    /** The better of two medians: a burst of the machine's other load in one of them does not decide the figure. */
+    /** See {@link cn.dcjk.testing.Timing#median}. */
     static double median(Supplier<Object> call) {
-        return Math.min(medianOnce(call), medianOnce(call));
-    }
-
-    static double medianOnce(Supplier<Object> call) {
-        for (int i = 0; i < WARMUP; i++) {
-            call.get();
-        }
-        List<Long> times = new ArrayList<>();
-        for (int i = 0; i < ROUNDS; i++) {
-            long t0 = System.nanoTime();
-            call.get();
-            times.add(System.nanoTime() - t0);
-        }
-        Collections.sort(times);
-        return times.get(times.size() / 2) / 1e6;
+        return cn.dcjk.testing.Timing.median(WARMUP, ROUNDS, call);
     }
 
     /** Decisions on 2027-03-15 ({@code onTheDay}) or spread over the ten years before it. */

@@ -106,42 +106,14 @@ class LedgerScaleBenchmark {
         return reads;
     }
 
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
     /** A GET answered 200; its body. */
     static byte[] http(String pathAndQuery, String token) {
-        try {
-            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
-                    + pathAndQuery)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(pathAndQuery + " answered " + r.statusCode() + ": " + new String(r.body()));
-            }
-            return r.body();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return cn.dcjk.testing.Timing.http(RestAssured.port, pathAndQuery, token, null);
     }
 
-    /** The better of two medians: a burst of the machine's other load in one of them does not decide the figure. */
+    /** See {@link cn.dcjk.testing.Timing#median}. */
     static double median(Supplier<Object> call) {
-        return Math.min(medianOnce(call), medianOnce(call));
-    }
-
-    static double medianOnce(Supplier<Object> call) {
-        for (int i = 0; i < WARMUP; i++) {
-            call.get();
-        }
-        List<Long> times = new ArrayList<>();
-        for (int i = 0; i < ROUNDS; i++) {
-            long t0 = System.nanoTime();
-            call.get();
-            times.add(System.nanoTime() - t0);
-        }
-        Collections.sort(times);
-        return times.get(times.size() / 2) / 1e6;
+        return cn.dcjk.testing.Timing.median(WARMUP, ROUNDS, call);
     }
 
     @Transactional

@@ -154,48 +154,14 @@ class ProvinceScaleBenchmark {
         return http("/api/v1/units/" + code, token, null);
     }
 
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
     /** A GET (or a POST of {@code json}) answered 200; its body. */
     static byte[] http(String pathAndQuery, String token, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + pathAndQuery));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (json != null) {
-            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        }
-        try {
-            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(pathAndQuery + " answered " + r.statusCode() + ": " + new String(r.body()));
-            }
-            return r.body();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return cn.dcjk.testing.Timing.http(RestAssured.port, pathAndQuery, token, json);
     }
 
-    /** The better of two medians: a burst of the machine's other load in one of them does not decide the figure. */
+    /** See {@link cn.dcjk.testing.Timing#median}. */
     static double median(Supplier<Object> call) {
-        return Math.min(medianOnce(call), medianOnce(call));
-    }
-
-    static double medianOnce(Supplier<Object> call) {
-        for (int i = 0; i < WARMUP; i++) {
-            call.get();
-        }
-        List<Long> times = new ArrayList<>();
-        for (int i = 0; i < ROUNDS; i++) {
-            long t0 = System.nanoTime();
-            call.get();
-            times.add(System.nanoTime() - t0);
-        }
-        Collections.sort(times);
-        return times.get(times.size() / 2) / 1e6;
+        return cn.dcjk.testing.Timing.median(WARMUP, ROUNDS, call);
     }
 
     /**
