@@ -51,6 +51,37 @@ class GatewayProxyTest {
     }
 
     @Test
+    void theShortWayAndTheBrowsersWayForwardTheSameRequestAndAnswerTheSameWay() {
+        for (String origin : new String[] {null, "http://localhost:3000"}) {
+            var request = given().auth().oauth2(PLANNER).header("X-Request-Id", "gw-both-ways")
+                    .header("Connection", "keep-alive, X-Private-Hop").header("X-Private-Hop", "1")
+                    .header("X-Forwarded-For", "10.9.9.9").header("Dcjk-Admission", "forged");
+            if (origin != null) {
+                request.header("Origin", origin);
+            }
+            var answer = request.queryParam("level", "CITY").when().get("/api/v1/plans").then().statusCode(200)
+                    .header("X-Request-Id", "gw-both-ways")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Cache-Control", "no-store")
+                    .header("Content-Security-Policy", nullValue())
+                    .body("path", equalTo("/api/v1/plans"))
+                    .body("query", equalTo("level=CITY"))
+                    .body("headers.'x-request-id'", equalTo("gw-both-ways"))
+                    .body("headers.'x-forwarded-for'", equalTo("10.9.9.9, 127.0.0.1"))
+                    .body("headers.'x-private-hop'", nullValue())
+                    .body("headers.'dcjk-admission'", nullValue())
+                    .body("headers.authorization", equalTo("Bearer " + PLANNER));
+            if (origin == null) {
+                answer.header("Access-Control-Allow-Origin", nullValue());
+            } else {
+                answer.header("Access-Control-Allow-Origin", origin);
+            }
+        }
+        given().header("Origin", "http://evil.example").auth().oauth2(PLANNER).when().get("/api/v1/plans")
+                .then().header("Access-Control-Allow-Origin", not(equalTo("http://evil.example")));
+    }
+
+    @Test
     void requestIdsAreGeneratedWhenAbsent() {
         given().auth().oauth2(PLANNER).when().get("/api/v1/plans")
                 .then().statusCode(200).header("X-Request-Id", notNullValue())

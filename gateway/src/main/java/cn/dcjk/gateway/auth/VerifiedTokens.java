@@ -12,6 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code exp} or {@code lifetime} after it was verified, whichever comes first. Bounded: when full,
  * expired entries go first, then arbitrary ones (a forgotten token is simply verified again).
  * Failed tokens are never remembered.
+ *
+ * <p>In front of the map, each thread (an event loop) keeps the last few tokens it admitted by their
+ * exact text, each with its entry's deadline: a client sends the same token on request after request,
+ * and a hit costs a string comparison instead of a digest. A memo is only a copy of an entry; it is
+ * never consulted past that entry's deadline.
  */
 final class VerifiedTokens {
 
@@ -40,6 +45,11 @@ final class VerifiedTokens {
         if (max <= 0) {
             return null;
         }
+        Memo memo = memos.get();
+        Entry seen = memo.find(token, now);
+        if (seen != null) {
+            return seen.caller();
+        }
         String key = key(token);
         Entry e = entries.get(key);
         if (e == null) {
@@ -49,8 +59,41 @@ final class VerifiedTokens {
             entries.remove(key, e);
             return null;
         }
+        memo.keep(token, e);
         return e.caller();
     }
+
+    /** The last {@link Memo#SIZE} tokens a thread found in the map, by exact text, round robin. */
+    private static final class Memo {
+        static final int SIZE = 8;
+        final String[] tokens = new String[SIZE];
+        final Entry[] found = new Entry[SIZE];
+        int next;
+
+        Entry find(String token, long now) {
+            for (int i = 0; i < SIZE; i++) {
+                String t = tokens[i];
+                if (t != null && t.length() == token.length() && t.equals(token)) {
+                    Entry e = found[i];
+                    if (now < e.validUntil()) {
+                        return e;
+                    }
+                    tokens[i] = null;
+                    found[i] = null;
+                    return null;
+                }
+            }
+            return null;
+        }
+
+        void keep(String token, Entry e) {
+            tokens[next] = token;
+            found[next] = e;
+            next = (next + 1) % SIZE;
+        }
+    }
+
+    private final ThreadLocal<Memo> memos = ThreadLocal.withInitial(Memo::new);
 
     void put(String token, CallerIdentity caller, long expiresAt, long now) {
         if (max <= 0 || expiresAt <= now) {
