@@ -204,7 +204,7 @@ public class Gateway {
             rc.next();
             return;
         }
-        if (LOCAL.stream().anyMatch(target::under)) {
+        if (isLocal(target)) {
             rc.next();
             return;
         }
@@ -221,7 +221,7 @@ public class Gateway {
         }
         Templates.label(req, target);
         req.pause();
-        boolean isPublic = publicRoutes.stream().anyMatch(r -> r.matches(req.method(), target));
+        boolean isPublic = isPublic(req.method(), target);
         String token = TokenGate.bearer(req.getHeader(HttpHeaders.AUTHORIZATION));
         if (token == null && isPublic) {
             admit(rc, target, upstream, CallerIdentity.ANONYMOUS);
@@ -288,6 +288,24 @@ public class Gateway {
                 forward(rc, target, upstream, body, admission.decisionId());
             });
         });
+    }
+
+    private static boolean isLocal(CanonicalTarget target) {
+        for (String local : LOCAL) {
+            if (target.under(local)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isPublic(HttpMethod method, CanonicalTarget target) {
+        for (PublicRoute r : publicRoutes) {
+            if (r.matches(method, target)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     UpstreamClient route(CanonicalTarget target) {

@@ -23,9 +23,18 @@ final class Templates {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < segments.size() && i < 8; i++) {
             String s = segments.get(i);
-            b.append('/').append(i >= 3 && (s.chars().anyMatch(Character::isDigit) || s.length() > 40) ? "{id}" : s);
+            b.append('/').append(i >= 3 && (hasDigit(s) || s.length() > 40) ? "{id}" : s);
         }
         return b.isEmpty() ? "/" : b.toString();
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @SuppressWarnings("deprecation")
