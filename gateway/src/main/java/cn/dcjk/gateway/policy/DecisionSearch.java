@@ -84,9 +84,10 @@ public class DecisionSearch {
             paged.add("at <= ?" + at);
             paged.add("(at < ?" + at + " OR id > ?" + params.size() + ")");
         }
-        return new Queries("SELECT " + COLUMNS + " FROM " + source(paged, unit) + " d ORDER BY at DESC, id LIMIT " + size
-                + " OFFSET " + ((long) page * size), "SELECT count(*) FROM (SELECT 1 FROM " + source(base, unit) + " d LIMIT "
-                + (COUNT_CAP + 1) + ") c", params, counted);
+        long reach = (long) (page + 1) * size;
+        return new Queries("SELECT " + COLUMNS + " FROM " + source(paged, unit, reach) + " d ORDER BY at DESC, id LIMIT "
+                + size + " OFFSET " + ((long) page * size), "SELECT count(*) FROM (SELECT 1 FROM "
+                + source(base, unit, COUNT_CAP + 1) + " d LIMIT " + (COUNT_CAP + 1) + ") c", params, counted);
     }
 
     @Transactional
@@ -142,9 +143,10 @@ public class DecisionSearch {
 
     /**
      * The decisions to read from: the log, or for a unit two index ranges (its own decisions, and those of
-     * teams it dispatched, each once) appended in order, so a page and a capped count stop early.
+     * teams it dispatched, each once), each read newest first and no further than {@code reach} rows, so a
+     * page and a capped count read what they answer, not the unit's whole history.
      */
-    private static String source(List<String> conditions, int unit) {
+    private static String source(List<String> conditions, int unit, long reach) {
         if (unit == 0) {
             return "(SELECT " + COLUMNS + " FROM decision" + where(conditions) + ")";
         }
@@ -153,8 +155,9 @@ public class DecisionSearch {
         List<String> dispatched = new ArrayList<>(conditions);
         dispatched.add("dispatching_unit_code = ?" + unit);
         dispatched.add("unit_code IS DISTINCT FROM ?" + unit);
-        return "(SELECT " + COLUMNS + " FROM decision" + where(own) + " UNION ALL SELECT " + COLUMNS + " FROM decision"
-                + where(dispatched) + ")";
+        String newest = " ORDER BY at DESC, id LIMIT " + reach + ")";
+        return "((SELECT " + COLUMNS + " FROM decision" + where(own) + newest + " UNION ALL (SELECT " + COLUMNS
+                + " FROM decision" + where(dispatched) + newest + ")";
     }
 
     private static String where(List<String> conditions) {
