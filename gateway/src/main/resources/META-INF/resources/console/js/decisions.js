@@ -22,7 +22,9 @@
       d.fill('dc-summary', Object.keys(groups).length ? d.table(t('dc_summary'), [t('rule'), t('unit'), t('day'), t('dc_outcome'), t('count')],
         Object.keys(groups).sort().map(function (k) { var p = k.split('|'); return [p[0], p[1], p[2], t('out_' + p[3]), String(groups[k])]; }))
         : h('p', null, t('none')));
-      d.fill('dc-list', [h('p', { class: 'count' }, t('n_of_total', { n: items.length, total: a.data.total })),
+      // the log counts up to a cap: past it, the total is a lower bound and says so
+      var counted = { n: items.length, total: a.data.total };
+      d.fill('dc-list', [h('p', { class: 'count' }, a.data.totalCapped ? t('n_of_more', counted) : t('n_of_total', counted)),
         items.length ? d.table(t('dc_list'), [t('time'), t('dc_outcome'), t('rule'), t('caller'), t('unit'), t('route'), t('recipient'), t('reason')],
           items.map(function (x) {
             return [String(x.at).replace('T', ' ').substring(0, 19), h('span', { class: 'badge ' + x.outcome }, t('out_' + x.outcome)),

@@ -1,6 +1,7 @@
 package cn.dcjk.gateway.benchmark;
 
 import cn.dcjk.gateway.directory.DirectoryClient;
+import cn.dcjk.gateway.policy.DecisionSearch;
 import cn.dcjk.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -9,18 +10,21 @@ import jakarta.transaction.Transactional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 
 /**
- * Not a test: the gateway at province scale. The decision log's first page for a day, with 1,000
- * decisions stored (500 of them on the day asked) and with 1,000,000 (the other 999,500 spread over
- * the ten years before), through HTTP; and the policy's unit lookup from the directory cache holding
- * a few units against holding the whole province's 22,000. Prints medians, ratios and the query plan.
+ * Not a test: the gateway at province scale. The decision log's first page for a day, and its first
+ * page without a range (the count capped), with 1,000 decisions stored (500 of them on the day asked)
+ * and with 1,000,000 (the other 999,500 spread over the ten years before), through HTTP; and the policy's unit lookup from the directory cache holding
+ * a few units against holding the whole province's 22,000. Prints medians, ratios and the service's query plans.
  * Run: {@code ./mvnw -pl gateway -am verify -Dgroups=benchmark -Ddcjk.excluded-groups=none -Dtest=GatewayScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @QuarkusTest
@@ -40,18 +44,23 @@ class GatewayScaleBenchmark {
         seed(0, 500, true);
         seed(500, 500, false);
         analyze();
-        for (int i = 0; i < 300; i++) { // the first phase runs on a cold JIT: warm the read well past its compilation
+        for (int i = 0; i < 300; i++) { // the first phase runs on a cold JIT: warm the reads well past their compilation
             firstPageOfTheDay();
+            firstPageOfTheLog();
         }
         double small = median(GatewayScaleBenchmark::firstPageOfTheDay);
+        double smallLog = median(GatewayScaleBenchmark::firstPageOfTheLog);
         for (int done = 0; done < 999_000; done += 111_000) {
             seed(1_000 + done, 111_000, false);
         }
         analyze();
         double large = median(GatewayScaleBenchmark::firstPageOfTheDay);
+        double largeLog = median(GatewayScaleBenchmark::firstPageOfTheLog);
         StringBuilder out = new StringBuilder("\nBENCHMARK province scale (gateway)\n");
         out.append(String.format("  decision log, first page of a day: %.2f ms at 1k, %.2f ms at 1M, ratio %.2f%n",
                 small, large, large / small));
+        out.append(String.format("  decision log, first page without a range (count capped at %d): %.2f ms at 1k, %.2f ms "
+                + "at 1M, ratio %.2f%n", DecisionSearch.COUNT_CAP, smallLog, largeLog, largeLog / smallLog));
 
         String auth = "Bearer " + auditor();
         directory.clear();
@@ -84,12 +93,19 @@ class GatewayScaleBenchmark {
     static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
             .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
 
-    /** Timed with the JDK's client: the answer's time, not a test library's. */
     static Object firstPageOfTheDay() {
+        return get("/api/v1/gateway/decisions?from=2027-03-15T00:00:00Z&to=2027-03-16T00:00:00Z");
+    }
+
+    static Object firstPageOfTheLog() {
+        return get("/api/v1/gateway/decisions");
+    }
+
+    /** Timed with the JDK's client: the answer's time, not a test library's. */
+    static Object get(String pathAndQuery) {
         try {
             java.net.http.HttpResponse<byte[]> r = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                    "http://localhost:" + io.restassured.RestAssured.port
-                            + "/api/v1/gateway/decisions?from=2027-03-15T00:00:00Z&to=2027-03-16T00:00:00Z"))
+                    "http://localhost:" + io.restassured.RestAssured.port + pathAndQuery))
                     .header("Authorization", "Bearer " + auditor()).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("decisions answered " + r.statusCode());
@@ -152,18 +168,30 @@ class GatewayScaleBenchmark {
         }
     }
 
+    /** The service's own queries (DecisionSearch.queries), explained with their parameters bound. */
     @Transactional
     String explain() {
         StringBuilder b = new StringBuilder("\nEXPLAIN (ANALYZE, BUFFERS) at 1M decisions\n");
-        for (String sql : List.of("SELECT id, at, request_id, caller, unit_code, dispatching_unit_code, method, route, rule, "
-                + "outcome, reason, recipient_unit_code FROM decision WHERE 1 = 1 AND at >= '2027-03-15T00:00:00Z' "
-                + "AND at < '2027-03-16T00:00:00Z' ORDER BY at DESC, id LIMIT 50 OFFSET 0",
-                "SELECT count(*) FROM decision WHERE 1 = 1 AND at >= '2027-03-15T00:00:00Z' AND at < '2027-03-16T00:00:00Z'")) {
-            b.append("-- ").append(sql).append('\n');
-            @SuppressWarnings("unchecked")
-            List<Object> plan = em.createNativeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql).getResultList();
-            plan.forEach(line -> b.append(line).append('\n'));
-        }
+        Map<String, DecisionSearch.Queries> pages = new LinkedHashMap<>();
+        pages.put("first page of 2027-03-15", DecisionSearch.queries(new DecisionSearch.Filter(null, null, null, null,
+                OffsetDateTime.parse("2027-03-15T00:00:00Z"), OffsetDateTime.parse("2027-03-16T00:00:00Z")), null, 0, 50));
+        pages.put("first page of the whole log", DecisionSearch.queries(new DecisionSearch.Filter(null, null, null, null,
+                null, null), null, 0, 50));
+        pages.put("a unit's first page (its own decisions and its teams')", DecisionSearch.queries(
+                new DecisionSearch.Filter(null, null, "370102-D-ENV", null, null, null), null, 0, 50));
+        pages.forEach((name, q) -> {
+            for (String sql : List.of(q.rows(), q.count())) {
+                b.append("-- ").append(name).append(sql == q.rows() ? ", rows" : ", count").append('\n');
+                var query = em.createNativeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql);
+                int n = sql == q.rows() ? q.parameters().size() : q.countParameters();
+                for (int i = 0; i < n; i++) {
+                    query.setParameter(i + 1, q.parameters().get(i));
+                }
+                @SuppressWarnings("unchecked")
+                List<Object> plan = query.getResultList();
+                plan.forEach(line -> b.append(line).append('\n'));
+            }
+        });
         return b.toString();
     }
 }

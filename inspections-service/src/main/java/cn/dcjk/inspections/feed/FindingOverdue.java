@@ -25,6 +25,13 @@ public class FindingOverdue {
     public static final String ACTION = "OVERDUE";
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final int BATCH = 200;
+    /**
+     * The next batch of pending lines, oldest deadline first: a range of the partial index
+     * finding_overdue_pending_in_order (V53), which holds only lines not closed and not yet noticed, so a
+     * batch reads its own lines however many closed or noticed ones the ledger keeps.
+     */
+    static final String PENDING = "SELECT id FROM finding WHERE overdue_noticed_at IS NULL AND status <> 'CLOSED' "
+            + "AND deadline < ?1 ORDER BY deadline, id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED";
 
     @Inject
     EntityManager em;
@@ -46,9 +53,7 @@ public class FindingOverdue {
         return RunAs.as(RunAs.Principal.system(), () -> QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("UPDATE finding SET overdue_noticed_at = now() WHERE id IN ("
-                            + "SELECT id FROM finding WHERE overdue_noticed_at IS NULL AND status <> 'CLOSED' "
-                            + "AND deadline < ?1 ORDER BY deadline, id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED) "
-                            + "RETURNING id, deadline")
+                            + PENDING + ") RETURNING id, deadline")
                     .setParameter(1, today).getResultList();
             for (Object[] r : rows) {
                 audit.record(FindingLedger.AUDIT_TYPE, ((Number) r[0]).longValue(), ACTION, Map.of(),

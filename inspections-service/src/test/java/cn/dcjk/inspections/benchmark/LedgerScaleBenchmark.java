@@ -133,10 +133,12 @@ class LedgerScaleBenchmark {
         String deadline = mine ? "date '2027-01-01' + (g % 365)" : "date '2017-01-01' + (g % 3650)";
         em.createNativeQuery("INSERT INTO finding (id, inspection_id, target_unit_code, problem, evidence, responsible_side, "
                 + "deadline, status, dispatching_unit_code, organiser_unit_code, organiser_region, fed_back_at, rectifications, "
-                + "verifications, created_at, version) SELECT 800000000 + g, 900000001 + g % 1000, " + target + ", "
-                + "'台账问题 ' || g, '[\"证据\"]', '责任科室', " + deadline + ", "
+                + "verifications, created_at, version, overdue_noticed_at) SELECT 800000000 + g, 900000001 + g % 1000, "
+                + target + ", '台账问题 ' || g, '[\"证据\"]', '责任科室', " + deadline + ", "
                 + "(ARRAY['FED_BACK','ANSWERED','RECTIFICATION_REPORTED','CLOSED'])[1 + g % 4], '370000-D-ENV', '370000-D-ENV', "
-                + "'370000', now(), '[]', '[]', now(), 0 FROM generate_series(?1, ?2) g")
+                // history as the service leaves it: a line past its deadline unclosed was noticed overdue the day after
+                + "'370000', now(), '[]', '[]', now(), 0, CASE WHEN g % 4 <> 3 AND " + deadline + " < current_date "
+                + "THEN (" + deadline + " + 1)::timestamptz END FROM generate_series(?1, ?2) g")
                 .setParameter(1, first + 1).setParameter(2, first + count).executeUpdate();
     }
 
@@ -212,6 +214,8 @@ class LedgerScaleBenchmark {
                 + "AND status <> 'FILED' ORDER BY deadline, id LIMIT 50");
         queries.put("inspected unit, its total", "SELECT count(*) FROM finding WHERE target_unit_code = '370102-D-ENV' "
                 + "AND status <> 'FILED'");
+        queries.put("the overdue detector's batch (every tick)", "SELECT id FROM finding WHERE overdue_noticed_at IS NULL "
+                + "AND status <> 'CLOSED' AND deadline < current_date ORDER BY deadline, id LIMIT 200");
         StringBuilder b = new StringBuilder("\nEXPLAIN (ANALYZE, BUFFERS) at 1M lines\n");
         queries.forEach((name, sql) -> {
             b.append("-- ").append(name).append('\n');

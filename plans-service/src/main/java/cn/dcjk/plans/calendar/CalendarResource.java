@@ -8,6 +8,7 @@ import cn.dcjk.common.problem.Problems;
 import cn.dcjk.common.security.Roles;
 import cn.dcjk.plans.plan.PlanItem;
 import cn.dcjk.common.unit.RegionCode;
+import cn.dcjk.plans.unit.RegionPrefix;
 import cn.dcjk.plans.unit.Unit;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -78,44 +79,10 @@ public class CalendarResource {
             throw Problems.invalid("unit", "unknown unit code " + unitCode);
         }
         String prefix = unit.region().prefix();
-        List<String> around = new ArrayList<>();
-        for (int len = prefix.length(); len >= 2; len -= (len > 6 ? 3 : 2)) {
-            around.add(prefix.substring(0, len));
-        }
-        // items whose targets lie in the unit's region, or whose scope covers it (a region-wide item of a
-        // region around it), and whose period meets the asked one: each arm is one probe of the GiST
-        // index plan_item_calendar (V20), so a month costs that month's items, not the region's history.
-        // An item on units of several regions (counties of two cities: a province-wide common prefix) is
-        // found by its common prefix (a region above this one) and the period, then by its targets: one of
-        // them lies in the unit's region. At the province every item's prefix is inside already.
-        List<String> inside = prefix.length() > 2 ? unitsInside(prefix) : List.of();
-        String meets = "daterange(i.period_start, i.period_end, '[]') && daterange(?1, ?2, '[]')";
-        StringBuilder arms = new StringBuilder("(i.target_region_prefix >= ?3 AND i.target_region_prefix < ?4 AND "
-                + meets + ")");
-        for (int k = 0; k < around.size(); k++) {
-            arms.append(" OR (i.target_region_prefix = ?").append(5 + k).append(" AND i.target_region_code IS NOT NULL AND ")
-                    .append(meets).append(')');
-        }
-        int targetsParameter = 5 + around.size();
-        if (!inside.isEmpty()) {
-            // only items whose common prefix is a region above this one can hold targets of several regions:
-            // one GiST probe per such region and the period, then the targets checked on those few rows
-            for (int k = 1; k < around.size(); k++) {
-                arms.append(" OR (i.target_region_prefix = ?").append(5 + k)
-                        .append(" AND i.target_unit_codes && CAST(?").append(targetsParameter).append(" AS text[]) AND ")
-                        .append(meets).append(')');
-            }
-        }
-        var query = em.createNativeQuery("SELECT i.* FROM plan_item i JOIN plan p ON p.id = i.plan_id "
-                        + "WHERE i.approved AND NOT i.withdrawn AND i.on_site "
-                        + "AND (p.status = 'ISSUED' OR (p.type = 'SINGLE_MATTER' AND p.status = 'APPROVED')) "
-                        + "AND (" + arms + ") ORDER BY i.period_start, i.id LIMIT 2000", PlanItem.class)
-                .setParameter(1, from).setParameter(2, to).setParameter(3, prefix).setParameter(4, successor(prefix));
-        for (int k = 0; k < around.size(); k++) {
-            query.setParameter(5 + k, around.get(k));
-        }
-        if (!inside.isEmpty()) {
-            query.setParameter(targetsParameter, inside.toArray(String[]::new));
+        CalendarQuery q = CalendarQuery.of(prefix, prefix.length() > 2 ? unitsInside(prefix) : List.of(), from, to);
+        var query = em.createNativeQuery(q.sql(), PlanItem.class);
+        for (int k = 0; k < q.parameters().size(); k++) {
+            query.setParameter(k + 1, q.parameters().get(k));
         }
         @SuppressWarnings("unchecked")
         List<PlanItem> items = query.getResultList();
@@ -133,18 +100,9 @@ public class CalendarResource {
 
     /** The codes of the units in a region (the unit_region index); an item targeting one of them touches the region. */
     @SuppressWarnings("unchecked")
-    private List<String> unitsInside(String prefix) {
-        return em.createNativeQuery("SELECT code FROM unit WHERE region_code LIKE ?1").setParameter(1, prefix + "%")
+    List<String> unitsInside(String prefix) {
+        return em.createNativeQuery(CalendarQuery.UNITS_INSIDE).setParameter(1, prefix + "%")
                 .getResultList();
-    }
-
-    /**
-     * The digits after the prefix's whole range: "3709" → "3710", so {@code >= prefix and < successor} is
-     * {@code LIKE prefix%} as a range an index can probe, in any collation (digits compare alike in all).
-     */
-    static String successor(String prefix) {
-        String next = new java.math.BigInteger(prefix).add(java.math.BigInteger.ONE).toString();
-        return next.length() > prefix.length() ? prefix + "~" : "0".repeat(prefix.length() - next.length()) + next;
     }
 
     public record MonthInput(@Min(2018) @Max(2100) int year, @Min(1) @Max(12) int month,

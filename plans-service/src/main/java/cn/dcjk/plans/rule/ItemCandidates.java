@@ -5,6 +5,7 @@ import cn.dcjk.plans.mandate.Mandate;
 import cn.dcjk.plans.plan.Category;
 import cn.dcjk.plans.plan.PlanItem;
 import cn.dcjk.common.unit.RegionCode;
+import cn.dcjk.plans.unit.RegionPrefix;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,9 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The candidate queries behind the rules, each served by an index of V4__plans.sql: the partial
- * index on approved items by organiser, year and category; region prefix with period start; the
- * GIN indexes on topics and targets. None reads all items.
+ * The candidate queries behind the rules, each an index probe whose work does not grow with the years
+ * stored: the partial index on approved items by organiser, year and category (V4); the period and
+ * region of nearby items (V22); planned visits by unit and day (V5); the tallies (V20).
  */
 @ApplicationScoped
 public class ItemCandidates implements Candidates {
@@ -39,34 +40,43 @@ public class ItemCandidates implements Candidates {
                 .getSingleResult()).longValue();
     }
 
+    /**
+     * The nearby items: under review or approved, their period meeting the window, their region inside the
+     * item's ({@code >= ?4 and < ?5}) or one around it ({@code = any(?6)}), sharing a topic. Both region arms
+     * probe plan_item_nearby (V22) by the period and the region together, so a check reads that period's
+     * items of the region, the same with one year stored as with ten. The topics are tested on those rows
+     * only ({@code is true} keeps the GIN index on topics, whose entries span every year, out of the plan).
+     */
+    public static final String NEARBY = "SELECT i.* FROM plan_item i JOIN plan p ON p.id = i.plan_id "
+            + "WHERE NOT i.withdrawn AND p.status IN ('SUBMITTED', 'OFFICE_REVIEWED', 'FORWARDED', 'APPROVED', 'ISSUED') "
+            + "AND i.id <> ?1 "
+            + "AND ((daterange(i.period_start, i.period_end, '[]') && daterange(?2, ?3, '[]') "
+            + "AND i.target_region_prefix >= ?4 AND i.target_region_prefix < ?5) "
+            + "OR (daterange(i.period_start, i.period_end, '[]') && daterange(?2, ?3, '[]') "
+            + "AND i.target_region_prefix = ANY(?6))) "
+            + "AND (i.topics && CAST(?7 AS text[])) IS TRUE "
+            + "ORDER BY i.period_start, i.id LIMIT " + MAX_CANDIDATES;
+
     @Override
     public List<PlanItem> nearby(PlanItem item, int gapDays) {
-        List<String> around = new ArrayList<>();
         String p = item.targetRegionPrefix;
-        // the item's region and every region above it (at most five), matched exactly
-        for (int len = p.length(); len >= 2; len -= (len > 6 ? 3 : 2)) {
-            around.add(p.substring(0, len));
-        }
+        // regions above the item's, matched exactly (its own and those inside it are the range arm)
+        List<String> above = RegionPrefix.andAbove(p);
+        List<String> around = above.isEmpty() ? List.of() : above.subList(1, above.size());
         // a window at least as wide as the rule's (callers filter by the exact gap): never an empty range
         int gap = Math.max(0, gapDays);
         boolean ordered = !item.periodEnd.isBefore(item.periodStart);
         LocalDate[] window = {(ordered ? item.periodStart : item.periodEnd).minusDays(gap),
                 (ordered ? item.periodEnd : item.periodStart).plusDays(gap)};
         @SuppressWarnings("unchecked")
-        List<PlanItem> found = em.createNativeQuery("SELECT i.* FROM plan_item i JOIN plan p ON p.id = i.plan_id "
-                        + "WHERE NOT i.withdrawn AND p.status IN ('SUBMITTED', 'OFFICE_REVIEWED', 'FORWARDED', 'APPROVED', 'ISSUED') "
-                        // the period as a range: one probe of plan_item_period_range (V21) finds the items of
-                        // that period, not every item that started before it
-                        + "AND i.id <> ?1 AND daterange(i.period_start, i.period_end, '[]') && daterange(?3, ?2, '[]') "
-                        + "AND (i.target_region_prefix LIKE ?4 OR i.target_region_prefix = ANY(?5)) "
-                        + "AND i.topics && CAST(?6 AS text[]) "
-                        + "ORDER BY i.period_start LIMIT " + MAX_CANDIDATES, PlanItem.class)
+        List<PlanItem> found = em.createNativeQuery(NEARBY, PlanItem.class)
                 .setParameter(1, item.id == null ? -1L : item.id)
-                .setParameter(2, window[1])
-                .setParameter(3, window[0])
-                .setParameter(4, p + "%")
-                .setParameter(5, around.toArray(String[]::new))
-                .setParameter(6, item.topics.toArray(String[]::new))
+                .setParameter(2, window[0])
+                .setParameter(3, window[1])
+                .setParameter(4, p)
+                .setParameter(5, RegionPrefix.successor(p))
+                .setParameter(6, around.toArray(String[]::new))
+                .setParameter(7, item.topics.toArray(String[]::new))
                 .getResultList();
         return found;
     }

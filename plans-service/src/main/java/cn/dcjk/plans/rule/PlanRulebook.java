@@ -130,6 +130,13 @@ public class PlanRulebook implements RuleBook {
      */
     public PlanVerdict evaluate(Plan plan, List<PlanItem> items, Map<String, Unit> units, Stage stage, LocalDate today,
             Map<Long, Set<String>> grants) {
+        return evaluate(plan, items, units, stage, today, grants, parameters, candidates);
+    }
+
+    /** {@link #evaluate} over the given parameters and store; each nearby question is asked of the store once per evaluation. */
+    static PlanVerdict evaluate(Plan plan, List<PlanItem> items, Map<String, Unit> units, Stage stage, LocalDate today,
+            Map<Long, Set<String>> grants, PlanRuleParameters parameters, Candidates store) {
+        Candidates candidates = new AskedOnce(store);
         List<ItemVerdict> verdicts = new ArrayList<>();
         Unit organiser = units.get(plan.organiserUnitCode);
         for (int k = 0; k < items.size(); k++) {

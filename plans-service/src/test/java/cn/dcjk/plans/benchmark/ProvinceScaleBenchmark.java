@@ -1,6 +1,9 @@
 package cn.dcjk.plans.benchmark;
 
+import cn.dcjk.plans.calendar.CalendarQuery;
 import cn.dcjk.plans.plan.PlanFixtures;
+import cn.dcjk.plans.rule.ItemCandidates;
+import cn.dcjk.plans.unit.RegionPrefix;
 import cn.dcjk.plans.unit.UnitInput;
 import cn.dcjk.plans.unit.province.ProvinceTree;
 import cn.dcjk.testing.Tokens;
@@ -89,6 +92,7 @@ class ProvinceScaleBenchmark {
         Map<String, Double> small = new LinkedHashMap<>();
         reads.forEach((name, call) -> small.put(name, median(call)));
         System.out.println("BENCHMARK progress: at 1k " + small);
+        String nearbyAt1k = explainNearby();
         for (int done = 0; done < HISTORY; done += 111_000) {
             seed(CURRENT + done, Math.min(111_000, HISTORY - done), 2017, 2026);
             System.out.println("BENCHMARK progress: history " + (done + 111_000));
@@ -110,6 +114,8 @@ class ProvinceScaleBenchmark {
                     large.get(name), large.get(name) / small.get(name), large.get(name) < 100 ? "under 100 ms" : "OVER 100 ms"));
         }
         out.append(export(2026));
+        out.append("\nEXPLAIN (ANALYZE, BUFFERS) of the check's nearby items, as the service's plan cache runs it\n-- at 1k\n")
+                .append(nearbyAt1k).append("-- at 1M\n").append(explainNearby());
         out.append(explain());
         System.out.println(out);
     }
@@ -130,15 +136,7 @@ class ProvinceScaleBenchmark {
     Map<String, Supplier<Object>> reads() {
         Supplier<String> planner = fresh("planner", "planner", "370000-D-ENV");
         Supplier<String> auditor = fresh("auditor", "auditor", "370000-PO");
-        Map<String, Object> item = PlanFixtures.with(PlanFixtures.item("大气污染防治专项检查"),
-                "topics", List.of("topic-7", "topic-42"), "category", "SPECIAL");
-        Map<String, Object> check = Map.of("item", item, "planType", "ANNUAL", "year", 2027);
-        String checkJson;
-        try {
-            checkJson = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(check);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        String checkJson = checkJson();
         // timed with the JDK's client: the answer's time, not a test library's
         Map<String, Supplier<Object>> reads = new LinkedHashMap<>();
         reads.put("dry-run check", () -> http("/api/v1/plans/checks", planner.get(), checkJson));
@@ -148,6 +146,23 @@ class ProvinceScaleBenchmark {
                 auditor.get(), null));
         reads.put("positive list, first page", () -> http("/api/v1/positive-list?year=2027&size=50", null, null));
         return reads;
+    }
+
+    /**
+     * The item the dry run checks, the same in both phases: a county department, ten days of February 2027,
+     * two of the 500 topics the seed spreads over every year (the nearby items' topics grow with history).
+     */
+    static final Map<String, Object> CHECKED = PlanFixtures.with(PlanFixtures.item("大气污染防治专项检查"),
+            "topics", List.of("topic-7", "topic-42"), "category", "SPECIAL", "targetUnitCodes", List.of("370102-D-ENV"),
+            "periodStart", "2027-02-10", "periodEnd", "2027-02-20");
+
+    static String checkJson() {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                    Map.of("item", CHECKED, "planType", "ANNUAL", "year", 2027));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Object lookup(String token, String code) {
@@ -261,17 +276,45 @@ class ProvinceScaleBenchmark {
                 peak.get() >> 20, after >> 20);
     }
 
+    /** The check's nearby query for {@link #CHECKED}, with the parameters the service gives it. */
+    @Transactional
+    String explainNearby() {
+        return explainPrepared(ItemCandidates.NEARBY, List.of(-1L, java.time.LocalDate.of(2027, 2, 10),
+                java.time.LocalDate.of(2027, 2, 20), "370102", RegionPrefix.successor("370102"), new String[] {"3701", "37"},
+                new String[] {"topic-7", "topic-42"}));
+    }
+
+    /**
+     * A query ({@code ?n} parameters) explained as the service runs it: prepared on the server and executed
+     * five times first, as the driver does with a statement it reuses, so the plan shown is the one the
+     * server's plan cache settles on (a generic plan when it is no dearer), not one for inlined literals.
+     */
+    String explainPrepared(String sql, List<Object> parameters) {
+        String prepared = sql.replaceAll("\\?(\\d+)", "\\$$1");
+        List<String> literals = new ArrayList<>();
+        for (Object p : parameters) {
+            literals.add(p instanceof Number ? p.toString() : p instanceof String[] a
+                    ? "'{" + String.join(",", a) + "}'" : "'" + p + "'");
+        }
+        String execute = "EXECUTE bench_explained(" + String.join(", ", literals) + ")";
+        em.createNativeQuery("PREPARE bench_explained AS " + prepared).executeUpdate();
+        try {
+            for (int i = 0; i < 5; i++) {
+                em.createNativeQuery(execute).getResultList();
+            }
+            @SuppressWarnings("unchecked")
+            List<Object> plan = em.createNativeQuery("EXPLAIN (ANALYZE, BUFFERS) " + execute).getResultList();
+            StringBuilder b = new StringBuilder();
+            plan.forEach(line -> b.append(line).append('\n'));
+            return b.toString();
+        } finally {
+            em.createNativeQuery("DEALLOCATE bench_explained").executeUpdate();
+        }
+    }
+
     @Transactional
     String explain() {
         Map<String, String> queries = new LinkedHashMap<>();
-        queries.put("calendar (Jinan, March 2027)", "SELECT i.* FROM plan_item i JOIN plan p ON p.id = i.plan_id "
-                + "WHERE i.approved AND NOT i.withdrawn AND i.on_site AND (p.status = 'ISSUED' OR (p.type = 'SINGLE_MATTER' "
-                + "AND p.status = 'APPROVED')) AND ((i.target_region_prefix >= '3701' AND i.target_region_prefix < '3702' "
-                + "AND daterange(i.period_start, i.period_end, '[]') && daterange('2027-03-01', '2027-03-31', '[]')) "
-                + "OR (i.target_region_prefix = '3701' AND i.target_region_code IS NOT NULL AND daterange(i.period_start, "
-                + "i.period_end, '[]') && daterange('2027-03-01', '2027-03-31', '[]')) OR (i.target_region_prefix = '37' "
-                + "AND i.target_region_code IS NOT NULL AND daterange(i.period_start, i.period_end, '[]') && "
-                + "daterange('2027-03-01', '2027-03-31', '[]'))) ORDER BY i.period_start, i.id LIMIT 2000");
         queries.put("positive list, first page of 2027", "SELECT i.approval_code, i.title, i.category, i.activity_word, "
                 + "i.organiser_unit_code, coalesce(u.name, i.organiser_unit_code), i.period_start, i.period_end, i.on_site "
                 + "FROM plan_item i JOIN plan p ON p.id = i.plan_id LEFT JOIN unit u ON u.code = i.organiser_unit_code "
@@ -289,11 +332,6 @@ class ProvinceScaleBenchmark {
                 + "FROM target_month_tally WHERE month >= make_date(2027, 1, 1) AND month < make_date(2028, 1, 1) "
                 + "AND region_code LIKE '%' AND (planned_visits > 0 OR forms > 0) "
                 + "ORDER BY planned_visits DESC, forms DESC, unit_code, month LIMIT 500");
-        queries.put("check: nearby items (the series and overlap rules)", "SELECT i.* FROM plan_item i JOIN plan p ON p.id = i.plan_id "
-                + "WHERE NOT i.withdrawn AND p.status IN ('SUBMITTED', 'OFFICE_REVIEWED', 'FORWARDED', 'APPROVED', 'ISSUED') "
-                + "AND i.id <> -1 AND daterange(i.period_start, i.period_end, '[]') && daterange('2027-02-10', '2027-02-20', '[]') "
-                + "AND (i.target_region_prefix LIKE '370102%' OR i.target_region_prefix = ANY('{370102,3701,37}')) "
-                + "AND i.topics && CAST('{topic-7,topic-42}' AS text[]) ORDER BY i.period_start LIMIT 200");
         queries.put("check: planned visits to the targets", "SELECT item_id, unit_code, day FROM planned_visit "
                 + "WHERE unit_code = ANY('{370102-D-EDU}') AND day BETWEEN '2027-02-10' AND '2027-02-20' AND item_id <> -1 "
                 + "ORDER BY item_id LIMIT 5000");
@@ -303,6 +341,13 @@ class ProvinceScaleBenchmark {
         queries.put("check: GRASSROOTS-REDUCTION's count", "SELECT grassroots_items FROM organiser_tally "
                 + "WHERE organiser_unit_code = '370000-D-ENV' AND year = 2027");
         StringBuilder b = new StringBuilder("\nEXPLAIN (ANALYZE, BUFFERS) at 1M items\n");
+        // the calendar as the service builds it (every arm, the region's units for the multi-region one)
+        @SuppressWarnings("unchecked")
+        List<String> inside = em.createNativeQuery(CalendarQuery.UNITS_INSIDE).setParameter(1, "3701%").getResultList();
+        CalendarQuery calendar = CalendarQuery.of("3701", inside, java.time.LocalDate.of(2027, 3, 1),
+                java.time.LocalDate.of(2027, 3, 31));
+        b.append("-- calendar (Jinan, March 2027), the service's query with its ").append(inside.size())
+                .append(" units inside\n").append(explainPrepared(calendar.sql(), calendar.parameters()));
         queries.forEach((name, sql) -> {
             b.append("-- ").append(name).append('\n');
             @SuppressWarnings("unchecked")

@@ -59,7 +59,7 @@ class PlanRulesTest {
     }
 
     /** Stored items and registries as plain collections. */
-    static final class Store implements Candidates {
+    static class Store implements Candidates {
         final List<PlanItem> approved = new ArrayList<>();
         final List<NoMeetingMonth> months = new ArrayList<>();
         final Map<String, Integer> exempt = new HashMap<>();

@@ -26,14 +26,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The province-scale migrations (V20, V21) run on a database that already holds data and already
+ * The province-scale migrations (V20, V21, V22) run on a database that already holds data and already
  * stands at the suite's shared V50: a database as the released service left it (every migration but
  * these two, then plans and items written) is migrated by the service's own settings, out of order,
  * and the tallies it fills agree with a count of the items already stored.
  */
 class MigrationOnDataTest {
 
-    static final List<String> SCALE = List.of("V20__scale_reads.sql", "V21__nearby_by_period_range.sql");
+    static final List<String> SCALE = List.of("V20__scale_reads.sql", "V21__nearby_by_period_range.sql",
+            "V22__nearby_by_period_and_region.sql");
 
     static PostgresTestResource postgres;
     static Map<String, String> db;
@@ -79,17 +80,17 @@ class MigrationOnDataTest {
                     + "make_date(2026, 1 + g % 12, 1), make_date(2026, 1 + g % 12, 10), 2026, g % 5 <> 0, g % 3 = 0, true, "
                     + "'DCJK-2026-' || lpad(g::text, 4, '0'), ARRAY['表'] FROM generate_series(1, 300) g");
         }
-        // the released order: V50 is applied, so V20 and V21 come after it; without out-of-order they are refused
+        // the released order: V50 is applied, so V20, V21 and V22 come after it; without out-of-order they are refused
         assertThrows(FlywayException.class, () -> flyway(false, "classpath:db/common", "classpath:db/migration").migrate());
         // the service's settings (application.properties: quarkus.flyway.out-of-order=true) apply them
-        assertEquals(2, flyway(true, "classpath:db/common", "classpath:db/migration").migrate().migrationsExecuted);
+        assertEquals(SCALE.size(), flyway(true, "classpath:db/common", "classpath:db/migration").migrate().migrationsExecuted);
         try (Connection c = connection(); Statement st = c.createStatement()) {
             assertEquals(scalar(st, "SELECT count(*) FROM plan_item WHERE approved AND NOT withdrawn AND grassroots"),
                     scalar(st, "SELECT grassroots_items FROM organiser_tally WHERE organiser_unit_code = '370000-D-ENV' AND year = 2026"));
             assertEquals(scalar(st, "SELECT count(*) FROM plan_item WHERE approved AND NOT withdrawn"),
                     scalar(st, "SELECT approved_items FROM organiser_tally WHERE organiser_unit_code = '370000-D-ENV' AND year = 2026"));
-            assertEquals("2", scalar(st, "SELECT count(*) FROM pg_indexes WHERE indexname IN "
-                    + "('plan_item_calendar', 'plan_item_period_range')"));
+            assertEquals("3", scalar(st, "SELECT count(*) FROM pg_indexes WHERE indexname IN "
+                    + "('plan_item_calendar', 'plan_item_period_range', 'plan_item_nearby')"));
         }
         assertTrue(properties().contains("quarkus.flyway.out-of-order=true"), "the service migrates out of order");
     }
