@@ -30,6 +30,8 @@ public class ItemCandidates implements Candidates {
 
     @Inject
     EntityManager em;
+    @Inject
+    PlanRuleParameters parameters;
 
     @Override
     public long approvedCount(String organiser, int year, Category category, Long excludeItemId) {
@@ -42,10 +44,13 @@ public class ItemCandidates implements Candidates {
 
     /**
      * The nearby items: under review or approved, their period meeting the window, their region inside the
-     * item's ({@code >= ?4 and < ?5}) or one around it ({@code = any(?6)}), sharing a topic. Both region arms
-     * probe plan_item_nearby (V22) by the period and the region together, so a check reads that period's
-     * items of the region, the same with one year stored as with ten. The topics are tested on those rows
-     * only ({@code is true} keeps the GIN index on topics, whose entries span every year, out of the plan).
+     * item's ({@code >= ?4 and < ?5}) or one around it ({@code = any(?6)}), and either sharing a topic
+     * (compared as the rules compare them, case aside) or with a title that could be as similar as
+     * NO-SIMILAR-SERIES asks: one that holds a bigram of {@link ItemMeasures#titleProbe} once stripped as
+     * {@link ItemMeasures#STRIPPED} says. Both region arms probe plan_item_nearby (V22) by the period and
+     * the region together, so a check reads that period's items of the region, the same with one year
+     * stored as with ten. Topics and titles are tested on those rows only (the GIN index on topics, whose
+     * entries span every year, stays out of the plan).
      */
     public static final String NEARBY = "SELECT i.* FROM plan_item i JOIN plan p ON p.id = i.plan_id "
             + "WHERE NOT i.withdrawn AND p.status IN ('SUBMITTED', 'OFFICE_REVIEWED', 'FORWARDED', 'APPROVED', 'ISSUED') "
@@ -54,7 +59,8 @@ public class ItemCandidates implements Candidates {
             + "AND i.target_region_prefix >= ?4 AND i.target_region_prefix < ?5) "
             + "OR (daterange(i.period_start, i.period_end, '[]') && daterange(?2, ?3, '[]') "
             + "AND i.target_region_prefix = ANY(?6))) "
-            + "AND (i.topics && CAST(?7 AS text[])) IS TRUE "
+            + "AND (EXISTS (SELECT 1 FROM unnest(i.topics) t WHERE lower(t) = ANY(CAST(?7 AS text[]))) "
+            + "OR ?10 OR translate(i.title, ?8, '') LIKE ANY (CAST(?9 AS text[]))) "
             + "ORDER BY i.period_start, i.id LIMIT " + MAX_CANDIDATES;
 
     @Override
@@ -68,6 +74,9 @@ public class ItemCandidates implements Candidates {
         boolean ordered = !item.periodEnd.isBefore(item.periodStart);
         LocalDate[] window = {(ordered ? item.periodStart : item.periodEnd).minusDays(gap),
                 (ordered ? item.periodEnd : item.periodStart).plusDays(gap)};
+        // the stripped characters include LIKE's own (%, _ and \\), so a bigram is matched literally
+        List<String> probe = ItemMeasures.titleProbe(item.title == null ? "" : item.title,
+                parameters.similarityThreshold());
         @SuppressWarnings("unchecked")
         List<PlanItem> found = em.createNativeQuery(NEARBY, PlanItem.class)
                 .setParameter(1, item.id == null ? -1L : item.id)
@@ -76,7 +85,11 @@ public class ItemCandidates implements Candidates {
                 .setParameter(4, p)
                 .setParameter(5, RegionPrefix.successor(p))
                 .setParameter(6, around.toArray(String[]::new))
-                .setParameter(7, item.topics.toArray(String[]::new))
+                .setParameter(7, ItemMeasures.normalise(item.topics).toArray(String[]::new))
+                .setParameter(8, ItemMeasures.STRIPPED)
+                .setParameter(9, probe == null ? new String[0]
+                        : probe.stream().map(b -> "%" + b + "%").toArray(String[]::new))
+                .setParameter(10, probe == null)
                 .getResultList();
         return found;
     }

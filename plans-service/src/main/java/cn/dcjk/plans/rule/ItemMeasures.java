@@ -42,13 +42,55 @@ public final class ItemMeasures {
         return s;
     }
 
+    /**
+     * What a title loses before its bigrams are taken: white space and ASCII punctuation (Java's
+     * {@code \\s} and {@code \\p{Punct}}) and the CJK punctuation titles carry. The database strips the
+     * same characters (SQL {@code translate}) when it looks for items a title could be similar to.
+     */
+    public static final String STRIPPED = " \t\n\u000B\f\r!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~（）《》“”、，。：";
+
+    static String stripped(String title) {
+        StringBuilder b = new StringBuilder(title.length());
+        for (int k = 0; k < title.length(); k++) {
+            char ch = title.charAt(k);
+            if (STRIPPED.indexOf(ch) < 0) {
+                b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+
     static Set<String> bigrams(String title) {
-        String t = title.replaceAll("[\\s\\p{Punct}（）《》“”、，。：]", "");
+        String t = stripped(title);
         Set<String> s = new HashSet<>();
         for (int k = 0; k + 1 < t.length(); k++) {
             s.add(t.substring(k, k + 2));
         }
         return s;
+    }
+
+    /**
+     * Bigrams of this title of which every title at least {@code threshold} similar to it (Jaccard of
+     * bigrams) holds one: if J(A, B) ≥ t then |A ∩ B| ≥ ⌈t·|A|⌉, so B misses at most |A| − ⌈t·|A|⌉ of A's
+     * bigrams, and any |A| − ⌈t·|A|⌉ + 1 of them include one B holds (prefix filtering). Empty when no
+     * title can reach the threshold through this one's bigrams (it has none); null when every title
+     * reaches it (a threshold of 0 or less, or a title whose probe would have to cut a character outside
+     * the basic plane in half: then every nearby title is compared).
+     */
+    public static List<String> titleProbe(String title, double threshold) {
+        if (threshold <= 0) {
+            return null;
+        }
+        List<String> all = new java.util.ArrayList<>(new java.util.TreeSet<>(bigrams(title)));
+        // a bigram that cuts a character outside the basic plane in half cannot be asked for as text
+        all.sort(java.util.Comparator.comparing(ItemMeasures::halvesACharacter));
+        int keep = Math.max(0, Math.min(all.size(), all.size() - (int) Math.ceil(threshold * all.size() - 1e-9) + 1));
+        List<String> probe = all.subList(0, keep);
+        return probe.stream().anyMatch(ItemMeasures::halvesACharacter) ? null : List.copyOf(probe);
+    }
+
+    private static boolean halvesACharacter(String bigram) {
+        return Character.isSurrogate(bigram.charAt(0)) || Character.isSurrogate(bigram.charAt(1));
     }
 
     static double jaccard(Set<String> a, Set<String> b) {

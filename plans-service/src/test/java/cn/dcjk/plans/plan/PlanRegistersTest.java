@@ -146,6 +146,29 @@ class PlanRegistersTest {
     }
 
     @Test
+    void aSeriesIsFoundByItsTitleWhenItsTopicsDiffer() {
+        // article 8: 「内容相似度、关联度高」 — a title nearly the same is a series whatever topics it is filed under
+        Map<String, Object> first = with(item("全市河湖水质专项检查行动"), "topics", List.of("河长制"));
+        long plan = reviewed("系列计划", first);
+        step(APPROVER, plan, "approve", null).statusCode(200);
+        Map<String, Object> again = with(item("全市河湖水质专项检查"), "topics", List.of("水环境"),
+                "targetUnitCodes", first.get("targetUnitCodes"), "periodStart", first.get("periodStart"),
+                "periodEnd", first.get("periodEnd"));
+        given().auth().oauth2(PLANNER).contentType(ContentType.JSON).body(Map.of("item", again, "year", 2027))
+                .when().post("/api/v1/plans/checks")
+                .then().statusCode(200)
+                .body("items[0].findings.find { it.rule == 'NO-SIMILAR-SERIES' }.facts.clashingTitle",
+                        equalTo("全市河湖水质专项检查行动"));
+        Map<String, Object> unlike = with(item("全市河湖水质专项检查"), "title", "森林防火隐患排查", "topics",
+                List.of("水环境"), "targetUnitCodes", first.get("targetUnitCodes"), "periodStart",
+                first.get("periodStart"), "periodEnd", first.get("periodEnd"));
+        given().auth().oauth2(PLANNER).contentType(ContentType.JSON).body(Map.of("item", unlike, "year", 2027))
+                .when().post("/api/v1/plans/checks")
+                .then().statusCode(200)
+                .body("items[0].findings.rule", not(hasItem("NO-SIMILAR-SERIES")));
+    }
+
+    @Test
     void theRulesListEveryPlanRuleWithArticlesSeverityTitlesAndParameters() {
         given().auth().oauth2(PLANNER).when().get("/api/v1/rules")
                 .then().statusCode(200)

@@ -61,6 +61,36 @@ class NearbyCandidatesTest {
         em.createNativeQuery(statement).executeUpdate();
     }
 
+    @Transactional
+    void titled(long id, long planId, String title, String topic) {
+        item(id, planId, "370102", topic, "2036-05-10", "2036-05-20", false);
+        em.createNativeQuery("UPDATE plan_item SET title = ?1 WHERE id = ?2").setParameter(1, title).setParameter(2, id)
+                .executeUpdate();
+    }
+
+    @Test
+    void aTitleAsSimilarAsTheRuleAsksIsFoundWhateverItsTopics() {
+        plan(930_001L, 2036, "ISSUED");
+        titled(930_101L, 930_001L, "全市安全生产大检查", "安全");                 // the same title, another topic
+        titled(930_102L, 930_001L, "全市 安全生产（大）检查。", "其他");          // the same once stripped
+        titled(930_103L, 930_001L, "全市安全生产大检查活动", "其他");             // 8 of 10 bigrams: 0.8
+        titled(930_104L, 930_001L, "全省环境保护专项督查", "其他");               // nothing in common
+        titled(930_105L, 930_001L, "安全生产", "其他");                          // 3 of 8 bigrams: 0.375, not a series
+        titled(930_106L, 930_001L, "一般事项", "Fire-Safety");                   // a topic, case aside
+        PlanItem probe = probe("370102", "2036-05-12", "2036-05-13", "fire-safety");
+        probe.title = "全市安全生产大检查";
+        List<Long> found = found(probe, 0);
+        assertTrue(found.containsAll(List.of(930_101L, 930_102L, 930_103L, 930_106L)), found.toString());
+        assertFalse(found.contains(930_104L), found.toString());
+        assertTrue(ItemMeasures.similarity(probe, item(930_103L)) >= 0.6, "the rule judges it a series");
+        assertTrue(ItemMeasures.similarity(probe, item(930_105L)) < 0.6, "whether found or not, the rule lets it be");
+    }
+
+    @Transactional
+    PlanItem item(long id) {
+        return em.find(PlanItem.class, id);
+    }
+
     static PlanItem probe(String prefix, String start, String end, String topic) {
         PlanItem i = new PlanItem();
         i.targetRegionPrefix = prefix;
@@ -110,16 +140,16 @@ class NearbyCandidatesTest {
     /** The nearby query as the service runs it, prepared with a generic plan (as the driver reuses it), explained. */
     @Transactional
     String explainGeneric(String prefix, String start, String end) {
-        Matcher m = Pattern.compile("\\?(\\d)").matcher(ItemCandidates.NEARBY);
+        Matcher m = Pattern.compile("\\?(\\d+)").matcher(ItemCandidates.NEARBY);
         String sql = m.replaceAll("\\$$1");
         em.createNativeQuery("SET LOCAL plan_cache_mode = force_generic_plan").executeUpdate();
-        em.createNativeQuery("PREPARE nearby_test(bigint, date, date, text, text, text[], text[]) AS " + sql).executeUpdate();
+        em.createNativeQuery("PREPARE nearby_test(bigint, date, date, text, text, text[], text[], text, text[], boolean) AS " + sql).executeUpdate();
         List<String> above = RegionPrefix.andAbove(prefix);
         String around = String.join(",", above.subList(1, above.size()));
         @SuppressWarnings("unchecked")
         List<Object> lines = em.createNativeQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF) EXECUTE nearby_test(-1, '"
                 + start + "', '" + end + "', '" + prefix + "', '" + RegionPrefix.successor(prefix) + "', '{"
-                + around + "}', '{" + TOPIC + "}')").getResultList();
+                + around + "}', '{" + TOPIC + "}', $s$" + ItemMeasures.STRIPPED + "$s$, '{%事项%}', false)").getResultList();
         em.createNativeQuery("DEALLOCATE nearby_test").executeUpdate();
         return String.join("\n", lines.stream().map(String::valueOf).toList());
     }
