@@ -89,6 +89,14 @@ class TitleProbeTest {
     }
 
     @Test
+    void theWordsEveryTitleCarriesAreAskedForLast() {
+        // 全市河湖水质专项检查: 9 bigrams; at 0.6 any 4 will do, and those of 全市, 专项, 检查 are not among them
+        List<String> probe = ItemMeasures.titleProbe("全市河湖水质专项检查", 0.6);
+        assertEquals(4, probe.size());
+        assertTrue(probe.stream().noneMatch(b -> b.equals("全市") || b.equals("专项") || b.equals("检查")), probe.toString());
+    }
+
+    @Test
     void strippingIsTheSameAsTheRuleAlwaysDid() {
         assertEquals("全市安全生产大检查", ItemMeasures.stripped("全市 安全\t生产（大）检查。!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~《》“”、，："));
         assertEquals(Set.of("ab", "bc"), ItemMeasures.bigrams("a b-c"));
