@@ -3,6 +3,7 @@ package cn.dcjk.plans.benchmark;
 import cn.dcjk.plans.calendar.CalendarQuery;
 import cn.dcjk.plans.plan.PlanFixtures;
 import cn.dcjk.plans.rule.ItemCandidates;
+import cn.dcjk.plans.rule.ItemMeasures;
 import cn.dcjk.plans.unit.RegionPrefix;
 import cn.dcjk.plans.unit.UnitInput;
 import cn.dcjk.plans.unit.province.ProvinceTree;
@@ -281,7 +282,9 @@ class ProvinceScaleBenchmark {
     String explainNearby() {
         return explainPrepared(ItemCandidates.NEARBY, List.of(-1L, java.time.LocalDate.of(2027, 2, 10),
                 java.time.LocalDate.of(2027, 2, 20), "370102", RegionPrefix.successor("370102"), new String[] {"3701", "37"},
-                new String[] {"topic-7", "topic-42"}));
+                new String[] {"topic-7", "topic-42"}, ItemMeasures.STRIPPED,
+                ItemMeasures.titleProbe((String) CHECKED.get("title"), 0.6).stream().map(b -> "%" + b + "%")
+                        .toArray(String[]::new), false));
     }
 
     /**
@@ -294,7 +297,7 @@ class ProvinceScaleBenchmark {
         List<String> literals = new ArrayList<>();
         for (Object p : parameters) {
             literals.add(p instanceof Number ? p.toString() : p instanceof String[] a
-                    ? "'{" + String.join(",", a) + "}'" : "'" + p + "'");
+                    ? "'{" + String.join(",", a) + "}'" : "'" + p.toString().replace("'", "''") + "'");
         }
         String execute = "EXECUTE bench_explained(" + String.join(", ", literals) + ")";
         em.createNativeQuery("PREPARE bench_explained AS " + prepared).executeUpdate();
