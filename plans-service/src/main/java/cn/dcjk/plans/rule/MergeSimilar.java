@@ -32,8 +32,11 @@ public final class MergeSimilar implements Rule<ItemContext> {
         List<Finding> out = new ArrayList<>();
         for (PlanItem other : ItemMeasures.nearbyOverlapping(c, 0)) {
             double similarity = ItemMeasures.similarity(c.item(), other);
-            boolean sharedTopic = other.topics.stream().anyMatch(c.item().topics::contains);
-            if (sharedTopic && similarity < c.parameters().similarityThreshold()
+            // topics compared as the similarity compares them (trimmed, case aside)
+            Set<String> mine = ItemMeasures.normalise(c.item().topics);
+            List<String> shared = other.topics.stream()
+                    .filter(t -> mine.contains(t.trim().toLowerCase(java.util.Locale.ROOT))).toList();
+            if (!shared.isEmpty() && similarity < c.parameters().similarityThreshold()
                     && ItemMeasures.touchSamePlace(c.item(), other)) {
                 Set<String> organisers = new TreeSet<>(List.of(c.item().organiserUnitCode, other.organiserUnitCode));
                 out.add(finding(
@@ -41,7 +44,7 @@ public final class MergeSimilar implements Rule<ItemContext> {
                         "Consider merging with item " + other.id + " (" + other.title + ") or a joint team of "
                                 + String.join(", ", organisers),
                         Facts.of("mergeWithItemId", other.id, "mergeWithTitle", other.title, "organisers", organisers,
-                                "sharedTopics", other.topics.stream().filter(c.item().topics::contains).toList())));
+                                "sharedTopics", shared)));
             }
         }
         return out;

@@ -388,6 +388,23 @@ class PlanRulesTest {
             assertEquals(other.id, f.get(0).facts().get("mergeWithItemId"));
             assertTrue(((Collection<?>) f.get(0).facts().get("organisers")).contains("370000-D-EM"));
         }
+
+        @Test
+        void aTopicSharedButForCaseAndSpacesIsShared() {
+            Store store = new Store();
+            PlanItem other = item(Category.SPECIAL);
+            other.title = "工业企业排放调查";
+            other.organiserUnitCode = "370000-D-EM";
+            PlanItem mine = item(Category.SPECIAL);
+            mine.topics = new ArrayList<>(List.of("VOCs 治理", "大气污染防治"));
+            other.topics = new ArrayList<>(List.of(" vocs 治理", "应急", "危化品", "安全生产"));
+            store.approved.add(other);
+            List<Finding> f = check(new cn.dcjk.plans.rule.MergeSimilar(), mine, store);
+            refused(f, "MERGE-SIMILAR", Severity.ADVISORY);
+            assertEquals(List.of(" vocs 治理"), f.get(0).facts().get("sharedTopics"));
+            other.topics = new ArrayList<>(List.of("VOC 治理", "应急", "危化品", "安全生产"));
+            assertTrue(check(new cn.dcjk.plans.rule.MergeSimilar(), mine, store).isEmpty(), "a different topic is not shared");
+        }
     }
 
     @Nested
